@@ -1,0 +1,83 @@
+namespace GradRepl.Tensors.Autograd;
+
+/// <summary>Computes the gradients of a node's inputs from the gradient of its output.</summary>
+/// <param name="gradOutput">The gradient flowing into the node's output.</param>
+/// <param name="needsInputGrad">Which inputs lead to tensors that require grad (the rest may return null).</param>
+internal delegate Tensor?[] BackwardFunction(Tensor gradOutput, bool[] needsInputGrad);
+
+/// <summary>
+/// A node of the autograd graph (PyTorch's <c>grad_fn</c>): the operation that made a tensor, the nodes
+/// of its inputs, and the closure that turns the output's gradient into the inputs' gradients.
+/// </summary>
+public class Node
+{
+    private static long s_nextAddress = 0x7f3a5c2e1b40;
+
+    private readonly string _name;
+    private readonly long _address;
+    private BackwardFunction? _backward;
+
+    internal Node(string name, Node?[] inputs, BackwardFunction? backward, bool savesTensors)
+    {
+        _name = name;
+        Inputs = inputs;
+        _backward = backward;
+        SavesTensors = savesTensors;
+        // Nodes print as Python objects do; the address is made up but unique and stable per node.
+        _address = Interlocked.Add(ref s_nextAddress, 0x60);
+        NeedsInputGrad = Array.ConvertAll(inputs, n => n is not null);
+    }
+
+    /// <summary>The nodes that produced each input; null where an input does not require grad.</summary>
+    internal Node?[] Inputs { get; }
+
+    internal bool[] NeedsInputGrad { get; }
+
+    /// <summary>Whether backward needs tensors saved in the forward pass (freed after backward unless retained).</summary>
+    internal bool SavesTensors { get; }
+
+    internal bool IsReleased { get; private set; }
+
+    /// <summary>Called when the node's saved state is freed (custom functions free their context here).</summary>
+    internal Action? OnRelease { get; set; }
+
+    /// <summary>Non-leaf tensors made by this node that asked for <c>retain_grad()</c>.</summary>
+    internal WeakReference<Tensor>? RetainedOutput { get; set; }
+
+    /// <summary>The node's class name as PyTorch spells it, e.g. <c>PowBackward0</c>.</summary>
+    public string name() => _name;
+
+    /// <summary>The input nodes with their output index, PyTorch's <c>next_functions</c> (null for inputs that need no grad).</summary>
+    public (Node? node, int index)[] next_functions => Array.ConvertAll(Inputs, n => (n, 0));
+
+    /// <summary>Runs the node's backward closure.</summary>
+    internal virtual Tensor?[] Apply(Tensor gradOutput)
+    {
+        if (IsReleased && SavesTensors) throw new RuntimeError(Messages.BackwardTwice);
+        return _backward!(gradOutput, NeedsInputGrad);
+    }
+
+    /// <summary>Frees what the forward pass saved, as PyTorch does after a backward without retain_graph.</summary>
+    internal void Release()
+    {
+        IsReleased = true;
+        if (SavesTensors) _backward = null;
+        OnRelease?.Invoke();
+    }
+
+    /// <summary>Python's object repr, e.g. <c>&lt;PowBackward0 object at 0x7f3a5c2e1ba0&gt;</c>.</summary>
+    public override string ToString() => $"<{_name} object at 0x{_address:x}>";
+}
+
+/// <summary>The node at a leaf that requires grad: backward adds the incoming gradient into the leaf's <c>.grad</c>.</summary>
+public sealed class AccumulateGrad : Node
+{
+    internal AccumulateGrad(Tensor variable) : base("AccumulateGrad", [], null, savesTensors: false) => Variable = variable;
+
+    /// <summary>The leaf tensor this node accumulates into.</summary>
+    public Tensor variable => Variable;
+
+    internal Tensor Variable { get; }
+
+    internal override Tensor?[] Apply(Tensor gradOutput) => [];
+}

@@ -1,0 +1,94 @@
+using System.Numerics.Tensors;
+
+namespace GradRepl.Tensors.Kernels;
+
+/// <summary>Casts between storage types with PyTorch's rules (float to int truncates toward zero; nonzero is true).</summary>
+internal static class Conversion
+{
+    public static Array Convert(Array source, ScalarType to)
+    {
+        switch (source, to)
+        {
+            case (float[] f, ScalarType.Float32): return f;
+            case (double[] d, ScalarType.Float64): return d;
+            case (long[] l, ScalarType.Int64): return l;
+            case (bool[] b, ScalarType.Bool): return b;
+            case (float[] f, ScalarType.Float64):
+            {
+                var r = new double[f.Length];
+                TensorPrimitives.ConvertChecked<float, double>(f, r);
+                return r;
+            }
+            case (double[] d, ScalarType.Float32):
+            {
+                var r = new float[d.Length];
+                TensorPrimitives.ConvertTruncating<double, float>(d, r);
+                return r;
+            }
+        }
+        var n = source.Length;
+        switch (to)
+        {
+            case ScalarType.Float32:
+            {
+                var r = new float[n];
+                // long -> float directly: going through double could round twice.
+                if (source is long[] ls) for (var i = 0; i < n; i++) r[i] = ls[i];
+                else for (var i = 0; i < n; i++) r[i] = (float)ElementAsDouble(source, i);
+                return r;
+            }
+            case ScalarType.Float64:
+            {
+                var r = new double[n];
+                for (var i = 0; i < n; i++) r[i] = ElementAsDouble(source, i);
+                return r;
+            }
+            case ScalarType.Int64:
+            {
+                var r = new long[n];
+                switch (source)
+                {
+                    case float[] f: for (var i = 0; i < n; i++) r[i] = (long)f[i]; break;
+                    case double[] d: for (var i = 0; i < n; i++) r[i] = (long)d[i]; break;
+                    case bool[] b: for (var i = 0; i < n; i++) r[i] = b[i] ? 1 : 0; break;
+                }
+                return r;
+            }
+            default:
+            {
+                var r = new bool[n];
+                for (var i = 0; i < n; i++) r[i] = ElementAsDouble(source, i) != 0;
+                return r;
+            }
+        }
+    }
+
+    private static double ElementAsDouble(Array source, int i) => source switch
+    {
+        float[] f => f[i],
+        double[] d => d[i],
+        long[] l => l[i],
+        bool[] b => b[i] ? 1 : 0,
+        _ => throw new InvalidOperationException(),
+    };
+
+    /// <summary>An array of <paramref name="n"/> copies of <paramref name="value"/> in the storage type of <paramref name="dtype"/>.</summary>
+    public static Array Filled(ScalarType dtype, int n, double value)
+    {
+        switch (dtype)
+        {
+            case ScalarType.Float32: { var r = new float[n]; if (value != 0) Array.Fill(r, (float)value); return r; }
+            case ScalarType.Float64: { var r = new double[n]; if (value != 0) Array.Fill(r, value); return r; }
+            case ScalarType.Int64: { var r = new long[n]; if (value != 0) Array.Fill(r, (long)value); return r; }
+            default: { var r = new bool[n]; if (value != 0) Array.Fill(r, true); return r; }
+        }
+    }
+
+    public static Array NewStorage(ScalarType dtype, int n) => dtype switch
+    {
+        ScalarType.Float32 => new float[n],
+        ScalarType.Float64 => new double[n],
+        ScalarType.Int64 => new long[n],
+        _ => new bool[n],
+    };
+}

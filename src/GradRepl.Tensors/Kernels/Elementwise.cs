@@ -1,0 +1,267 @@
+using System.Numerics;
+using System.Numerics.Tensors;
+
+namespace GradRepl.Tensors.Kernels;
+
+internal enum BinaryOp { Add, Sub, Mul, Div, Pow, Maximum, Minimum }
+
+internal enum CompareOp { Eq, Ne, Lt, Le, Gt, Ge }
+
+internal enum UnaryOp { Neg, Abs, Exp, Log, Sin, Cos, Tan, Tanh, Sigmoid, Sqrt, Reciprocal, Relu, Sign }
+
+/// <summary>
+/// Element-wise kernels without autograd: typed loops over contiguous storage, vectorised through
+/// <see cref="TensorPrimitives"/>. Operands are cast to the compute dtype and broadcast first.
+/// </summary>
+internal static class Elementwise
+{
+    public static Tensor Binary(BinaryOp op, Tensor a, Tensor b, ScalarType dtype)
+    {
+        var shape = Shapes.Broadcast(a.Sizes, b.Sizes);
+        var x = Operand(a, dtype, shape);
+        var y = Operand(b, dtype, shape);
+        var n = Shapes.Numel(shape);
+        var result = Conversion.NewStorage(dtype, n);
+        switch (dtype)
+        {
+            case ScalarType.Float32: Float((float[])x, (float[])y, (float[])result, op); break;
+            case ScalarType.Float64: Float((double[])x, (double[])y, (double[])result, op); break;
+            case ScalarType.Int64: Integer((long[])x, (long[])y, (long[])result, op); break;
+            default: Boolean((bool[])x, (bool[])y, (bool[])result, op); break;
+        }
+        return new Tensor(result, shape, dtype);
+    }
+
+    public static Tensor BinaryScalar(BinaryOp op, Tensor a, double scalar, bool scalarFirst, ScalarType dtype)
+    {
+        var x = Conversion.Convert(a.Storage, dtype);
+        var result = Conversion.NewStorage(dtype, x.Length);
+        switch (dtype)
+        {
+            case ScalarType.Float32: FloatScalar((float[])x, (float)scalar, scalarFirst, (float[])result, op); break;
+            case ScalarType.Float64: FloatScalar((double[])x, scalar, scalarFirst, (double[])result, op); break;
+            case ScalarType.Int64:
+            {
+                var y = new long[x.Length];
+                Array.Fill(y, (long)scalar);
+                if (scalarFirst) Integer(y, (long[])x, (long[])result, op);
+                else Integer((long[])x, y, (long[])result, op);
+                break;
+            }
+            default: throw new RuntimeError($"{op} is not supported for bool tensors");
+        }
+        return new Tensor(result, a.Sizes, dtype);
+    }
+
+    public static Tensor Compare(CompareOp op, Tensor a, Tensor b)
+    {
+        var dtype = TypePromotion.ResultType(a, b);
+        var shape = Shapes.Broadcast(a.Sizes, b.Sizes);
+        var x = Operand(a, dtype == ScalarType.Bool ? ScalarType.Int64 : dtype, shape);
+        var y = Operand(b, dtype == ScalarType.Bool ? ScalarType.Int64 : dtype, shape);
+        var result = new bool[Shapes.Numel(shape)];
+        switch (x)
+        {
+            case float[] f: CompareLoop(f, (float[])y, result, op); break;
+            case double[] d: CompareLoop(d, (double[])y, result, op); break;
+            default: CompareLoop((long[])x, (long[])y, result, op); break;
+        }
+        return Tensor.Of(result, shape);
+    }
+
+    public static Tensor Unary(UnaryOp op, Tensor a)
+    {
+        // Sign-preserving ops keep integer dtypes; the rest compute in float, as PyTorch does.
+        if (a.dtype == ScalarType.Int64 && op is UnaryOp.Neg or UnaryOp.Abs or UnaryOp.Relu or UnaryOp.Sign)
+        {
+            var src = (long[])a.Storage;
+            var dst = new long[src.Length];
+            for (var i = 0; i < src.Length; i++)
+            {
+                var v = src[i];
+                dst[i] = op switch { UnaryOp.Neg => -v, UnaryOp.Abs => Math.Abs(v), UnaryOp.Relu => Math.Max(v, 0), _ => Math.Sign(v) };
+            }
+            return Tensor.Of(dst, a.Sizes);
+        }
+        if (a.dtype == ScalarType.Bool && op == UnaryOp.Neg)
+            throw new RuntimeError("Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.");
+        var dtype = TypePromotion.FloatFor(a.dtype);
+        var x = Conversion.Convert(a.Storage, dtype);
+        var result = Conversion.NewStorage(dtype, x.Length);
+        if (dtype == ScalarType.Float32) FloatUnary((float[])x, (float[])result, op);
+        else FloatUnary((double[])x, (double[])result, op);
+        return new Tensor(result, a.Sizes, dtype);
+    }
+
+    /// <summary><paramref name="target"/> += <paramref name="source"/> in place (same shape and dtype); used for .grad.</summary>
+    public static void AddInPlace(Tensor target, Tensor source)
+    {
+        var src = source.Sizes.AsSpan().SequenceEqual(target.Sizes) ? source : source.expand_as_copy(target.Sizes);
+        var y = Conversion.Convert(src.Storage, target.dtype);
+        switch (target.Storage)
+        {
+            case float[] f: TensorPrimitives.Add(f, (float[])y, f); break;
+            case double[] d: TensorPrimitives.Add(d, (double[])y, d); break;
+            case long[] l: TensorPrimitives.Add(l, (long[])y, l); break;
+            default: throw new RuntimeError("cannot accumulate into a bool tensor");
+        }
+    }
+
+    /// <summary>Keeps elements of <paramref name="values"/> where <paramref name="mask"/> is true, else 0 (relu and clamp gradients).</summary>
+    public static Tensor Masked(Tensor values, Tensor mask)
+    {
+        var shape = Shapes.Broadcast(values.Sizes, mask.Sizes);
+        var m = (bool[])Operand(mask, ScalarType.Bool, shape);
+        var x = Operand(values, values.dtype, shape);
+        var result = Conversion.NewStorage(values.dtype, m.Length);
+        switch (x)
+        {
+            case float[] f: { var r = (float[])result; for (var i = 0; i < r.Length; i++) r[i] = m[i] ? f[i] : 0f; break; }
+            case double[] d: { var r = (double[])result; for (var i = 0; i < r.Length; i++) r[i] = m[i] ? d[i] : 0d; break; }
+            case long[] l: { var r = (long[])result; for (var i = 0; i < r.Length; i++) r[i] = m[i] ? l[i] : 0; break; }
+            default: throw new RuntimeError("masked values cannot be bool");
+        }
+        return new Tensor(result, shape, values.dtype);
+    }
+
+    private static Array Operand(Tensor t, ScalarType dtype, int[] shape)
+    {
+        var data = Conversion.Convert(t.Storage, dtype);
+        if (t.Sizes.AsSpan().SequenceEqual(shape)) return data;
+        return data switch
+        {
+            float[] f => Shapes.Expand(f, t.Sizes, shape),
+            double[] d => Shapes.Expand(d, t.Sizes, shape),
+            long[] l => Shapes.Expand(l, t.Sizes, shape),
+            bool[] b => Shapes.Expand(b, t.Sizes, shape),
+            _ => throw new InvalidOperationException(),
+        };
+    }
+
+    private static void Float<T>(T[] x, T[] y, T[] d, BinaryOp op) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        switch (op)
+        {
+            case BinaryOp.Add: TensorPrimitives.Add<T>(x, y, d); break;
+            case BinaryOp.Sub: TensorPrimitives.Subtract<T>(x, y, d); break;
+            case BinaryOp.Mul: TensorPrimitives.Multiply<T>(x, y, d); break;
+            case BinaryOp.Div: TensorPrimitives.Divide<T>(x, y, d); break;
+            case BinaryOp.Pow: for (var i = 0; i < d.Length; i++) d[i] = T.Pow(x[i], y[i]); break;
+            case BinaryOp.Maximum: TensorPrimitives.Max<T>(x, y, d); break;
+            case BinaryOp.Minimum: TensorPrimitives.Min<T>(x, y, d); break;
+        }
+    }
+
+    private static void FloatScalar<T>(T[] x, T s, bool scalarFirst, T[] d, BinaryOp op) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        switch (op)
+        {
+            case BinaryOp.Add: TensorPrimitives.Add<T>(x, s, d); break;
+            case BinaryOp.Mul: TensorPrimitives.Multiply<T>(x, s, d); break;
+            case BinaryOp.Sub when scalarFirst: TensorPrimitives.Subtract<T>(s, x, d); break;
+            case BinaryOp.Sub: TensorPrimitives.Subtract<T>(x, s, d); break;
+            case BinaryOp.Div when scalarFirst: TensorPrimitives.Divide<T>(s, x, d); break;
+            case BinaryOp.Div: TensorPrimitives.Divide<T>(x, s, d); break;
+            case BinaryOp.Pow when scalarFirst: for (var i = 0; i < d.Length; i++) d[i] = T.Pow(s, x[i]); break;
+            case BinaryOp.Pow: PowScalar(x, s, d); break;
+            case BinaryOp.Maximum: TensorPrimitives.Max<T>(x, s, d); break;
+            case BinaryOp.Minimum: TensorPrimitives.Min<T>(x, s, d); break;
+        }
+    }
+
+    /// <summary>x^e with PyTorch's exact special cases (x*x for 2, sqrt for 0.5, ...), so x.pow(2) is exact.</summary>
+    private static void PowScalar<T>(T[] x, T e, T[] d) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var two = T.CreateTruncating(2);
+        if (e == two) TensorPrimitives.Multiply<T>(x, x, d);
+        else if (e == T.CreateTruncating(3)) { TensorPrimitives.Multiply<T>(x, x, d); TensorPrimitives.Multiply<T>(d, x, d); }
+        else if (e == T.One) x.CopyTo(d, 0);
+        else if (e == T.Zero) Array.Fill(d, T.One);
+        else if (e == T.CreateTruncating(0.5)) TensorPrimitives.Sqrt<T>(x, d);
+        else if (e == T.CreateTruncating(-0.5)) { TensorPrimitives.Sqrt<T>(x, d); TensorPrimitives.Reciprocal<T>(d, d); }
+        else if (e == -T.One) TensorPrimitives.Reciprocal<T>(x, d);
+        else if (e == -two) { TensorPrimitives.Multiply<T>(x, x, d); TensorPrimitives.Reciprocal<T>(d, d); }
+        else for (var i = 0; i < d.Length; i++) d[i] = T.Pow(x[i], e);
+    }
+
+    private static void Integer(long[] x, long[] y, long[] d, BinaryOp op)
+    {
+        switch (op)
+        {
+            case BinaryOp.Add: TensorPrimitives.Add(x, y, d); break;
+            case BinaryOp.Sub: TensorPrimitives.Subtract(x, y, d); break;
+            case BinaryOp.Mul: TensorPrimitives.Multiply(x, y, d); break;
+            case BinaryOp.Maximum: TensorPrimitives.Max(x, y, d); break;
+            case BinaryOp.Minimum: TensorPrimitives.Min(x, y, d); break;
+            case BinaryOp.Pow:
+                for (var i = 0; i < d.Length; i++)
+                {
+                    if (y[i] < 0) throw new RuntimeError("Integers to negative integer powers are not allowed.");
+                    d[i] = IntPow(x[i], y[i]);
+                }
+                break;
+            default: throw new InvalidOperationException($"{op} is computed in float");
+        }
+    }
+
+    private static long IntPow(long b, long e)
+    {
+        long r = 1;
+        while (e > 0)
+        {
+            if ((e & 1) != 0) r = unchecked(r * b);
+            b = unchecked(b * b);
+            e >>= 1;
+        }
+        return r;
+    }
+
+    private static void Boolean(bool[] x, bool[] y, bool[] d, BinaryOp op)
+    {
+        switch (op)
+        {
+            case BinaryOp.Add or BinaryOp.Maximum: for (var i = 0; i < d.Length; i++) d[i] = x[i] | y[i]; break;
+            case BinaryOp.Mul or BinaryOp.Minimum: for (var i = 0; i < d.Length; i++) d[i] = x[i] & y[i]; break;
+            case BinaryOp.Sub:
+                throw new RuntimeError("Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.");
+            default: throw new RuntimeError($"{op} is not supported for bool tensors");
+        }
+    }
+
+    private static void CompareLoop<T>(T[] x, T[] y, bool[] d, CompareOp op) where T : INumber<T>
+    {
+        for (var i = 0; i < d.Length; i++)
+        {
+            d[i] = op switch
+            {
+                CompareOp.Eq => x[i] == y[i],
+                CompareOp.Ne => x[i] != y[i],
+                CompareOp.Lt => x[i] < y[i],
+                CompareOp.Le => x[i] <= y[i],
+                CompareOp.Gt => x[i] > y[i],
+                _ => x[i] >= y[i],
+            };
+        }
+    }
+
+    private static void FloatUnary<T>(T[] x, T[] d, UnaryOp op) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        switch (op)
+        {
+            case UnaryOp.Neg: TensorPrimitives.Negate<T>(x, d); break;
+            case UnaryOp.Abs: TensorPrimitives.Abs<T>(x, d); break;
+            case UnaryOp.Exp: TensorPrimitives.Exp<T>(x, d); break;
+            case UnaryOp.Log: TensorPrimitives.Log<T>(x, d); break;
+            case UnaryOp.Sin: TensorPrimitives.Sin<T>(x, d); break;
+            case UnaryOp.Cos: TensorPrimitives.Cos<T>(x, d); break;
+            case UnaryOp.Tan: TensorPrimitives.Tan<T>(x, d); break;
+            case UnaryOp.Tanh: TensorPrimitives.Tanh<T>(x, d); break;
+            case UnaryOp.Sigmoid: TensorPrimitives.Sigmoid<T>(x, d); break;
+            case UnaryOp.Sqrt: TensorPrimitives.Sqrt<T>(x, d); break;
+            case UnaryOp.Reciprocal: TensorPrimitives.Reciprocal<T>(x, d); break;
+            // IEEE maximum propagates NaN, as PyTorch's relu does.
+            case UnaryOp.Relu: TensorPrimitives.Max<T>(x, T.Zero, d); break;
+            case UnaryOp.Sign: for (var i = 0; i < d.Length; i++) d[i] = T.IsNaN(x[i]) ? T.Zero : T.CreateTruncating(T.Sign(x[i])); break;
+        }
+    }
+}

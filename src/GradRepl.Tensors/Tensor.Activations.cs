@@ -1,0 +1,71 @@
+using GradRepl.Tensors.Autograd;
+using GradRepl.Tensors.Kernels;
+
+namespace GradRepl.Tensors;
+
+// Activation functions and clamping.
+public sealed partial class Tensor
+{
+    /// <summary>max(x, 0) element-wise; its derivative at exactly 0 is 0, as in PyTorch.</summary>
+    public Tensor relu()
+    {
+        var result = Elementwise.Unary(UnaryOp.Relu, this);
+        if (!Recorder.ShouldRecord(this)) return result;
+        // d relu/dx = 1 where the output is positive, else 0
+        return Recorder.Record(result, "ReluBackward0", [this], true, (g, _) => [g.KeepWhere(result.gt(0.0))]);
+    }
+
+    /// <summary>Limits every element to [<paramref name="min"/>, <paramref name="max"/>]; either bound may be null.</summary>
+    public Tensor clamp(double? min = null, double? max = null)
+    {
+        if (min is null && max is null) throw new RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None");
+        var resultType = dtype.IsFloatingPoint() || ((min ?? 0) == Math.Floor(min ?? 0) && (max ?? 0) == Math.Floor(max ?? 0)) ? dtype : ScalarType.Float32;
+        var result = to(resultType).detach();
+        if (min is { } lo) result = Elementwise.BinaryScalar(BinaryOp.Maximum, result, lo, false, resultType);
+        if (max is { } hi) result = Elementwise.BinaryScalar(BinaryOp.Minimum, result, hi, false, resultType);
+        if (!Recorder.ShouldRecord(this)) return result;
+        var self = this;
+        // the gradient passes where the input lies inside the bounds (bounds included)
+        return Recorder.Record(result, "ClampBackward1", [this], true, (g, _) =>
+        {
+            var inside = min is { } a ? self.ge(a) : null;
+            if (max is { } b) inside = inside is null ? self.le(b) : inside.logical_and(self.le(b));
+            return [g.KeepWhere(inside!)];
+        });
+    }
+
+    /// <summary>Alias of <see cref="clamp"/>.</summary>
+    public Tensor clip(double? min = null, double? max = null) => clamp(min, max);
+
+    /// <summary>log(1 + e^(βx))/β, or x where βx exceeds <paramref name="threshold"/> (PyTorch's numerically safe form).</summary>
+    public Tensor softplus(double beta = 1, double threshold = 20)
+    {
+        var dt = TypePromotion.FloatFor(dtype);
+        var x = to(dt).ToDoubleArray();
+        var y = new double[x.Length];
+        for (var i = 0; i < x.Length; i++)
+            y[i] = x[i] * beta > threshold ? x[i] : Math.Log(1 + Math.Exp(x[i] * beta)) / beta;
+        var result = new Tensor(Conversion.Convert(y, dt), Sizes, dt);
+        if (!Recorder.ShouldRecord(this)) return result;
+        var self = this;
+        // d softplus/dx = σ(βx), and 1 past the threshold
+        return Recorder.Record(result, "SoftplusBackward0", [this], true, (g, _) =>
+        {
+            var linear = (self * beta).gt(threshold);
+            return [g.KeepWhere(linear) + (g * (self * beta).sigmoid()).KeepWhere(linear.logical_not())];
+        });
+    }
+
+    /// <summary>x for x &gt; 0, else <paramref name="negative_slope"/>·x.</summary>
+    public Tensor leaky_relu(double negative_slope = 0.01)
+    {
+        var positive = gt(0.0);
+        Tensor result;
+        using (GradMode.Disable()) result = KeepWhere(positive) + (this * negative_slope).KeepWhere(positive.logical_not());
+        result = result.detach();
+        if (!Recorder.ShouldRecord(this)) return result;
+        // d/dx = 1 for x > 0, else the slope
+        return Recorder.Record(result, "LeakyReluBackward0", [this], true,
+            (g, _) => [g.KeepWhere(positive) + (g * negative_slope).KeepWhere(positive.logical_not())]);
+    }
+}
