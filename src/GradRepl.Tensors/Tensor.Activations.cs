@@ -44,7 +44,7 @@ public sealed partial class Tensor
         var x = to(dt).ToDoubleArray();
         var y = new double[x.Length];
         for (var i = 0; i < x.Length; i++)
-            y[i] = x[i] * beta > threshold ? x[i] : Math.Log(1 + Math.Exp(x[i] * beta)) / beta;
+            y[i] = x[i] * beta > threshold ? x[i] : Log1P(Math.Exp(x[i] * beta)) / beta;
         var result = new Tensor(Conversion.Convert(y, dt), Sizes, dt);
         if (!Recorder.ShouldRecord(this)) return result;
         var self = this;
@@ -54,6 +54,13 @@ public sealed partial class Tensor
             var linear = (self * beta).gt(threshold);
             return [g.KeepWhere(linear) + (g * (self * beta).sigmoid()).KeepWhere(linear.logical_not())];
         });
+    }
+
+    /// <summary>log(1 + x), accurate for tiny x where 1 + x would round away x's digits.</summary>
+    private static double Log1P(double x)
+    {
+        var u = 1 + x;
+        return u == 1 ? x : Math.Log(u) * x / (u - 1);
     }
 
     /// <summary>x for x &gt; 0, else <paramref name="negative_slope"/>·x.</summary>

@@ -12,7 +12,8 @@ public sealed partial class Tensor
         (1, 1) => dot(other),
         (2, 1) => mv(other),
         (2, 2) => mm(other),
-        (1, 2) => unsqueeze(0).mm(other).squeeze(0),
+        // PyTorch squeezes in place here, hence its node name SqueezeBackward3.
+        (1, 2) => unsqueeze(0).mm(other).Squeezed(0, "SqueezeBackward3"),
         _ => throw new RuntimeError($"matmul supports 1-D and 2-D tensors here; got {Sizes.Length}-D and {other.Sizes.Length}-D (both arguments to matmul need to be at least 1D)"),
     };
 
@@ -21,9 +22,9 @@ public sealed partial class Tensor
     {
         if (Sizes.Length != 1 || other.Sizes.Length != 1)
             throw new RuntimeError($"1D tensors expected, but got {Sizes.Length}D and {other.Sizes.Length}D tensors");
+        RequireSameFloatDtype(other, "dot : expected both vectors to have same dtype, but found {0} and {1}");
         if (Count != other.Count)
             throw new RuntimeError($"inconsistent tensor size, expected tensor [{Count}] and src [{other.Count}] to have the same number of elements, but got {Count} and {other.Count} elements respectively");
-        RequireSameFloatDtype(other, "dot : expected both vectors to have same dtype, but found {0} and {1}");
         var result = MatrixProduct.Dot(this, other);
         if (!Recorder.ShouldRecord(this, other)) return result;
         var self = this;
@@ -38,7 +39,7 @@ public sealed partial class Tensor
         if (Sizes.Length != 2 || vec.Sizes.Length != 1)
             throw new RuntimeError($"vector + matrix @ vector expected, got 1, {Sizes.Length}, {vec.Sizes.Length}");
         if (Sizes[1] != vec.Sizes[0])
-            throw new RuntimeError($"size mismatch, got input ({Sizes[0]}), mat ({Sizes[0]}x{Sizes[1]}), vec ({vec.Sizes[0]})");
+            throw new RuntimeError($"size mismatch, got {Sizes[0]}, {Sizes[0]}x{Sizes[1]},{vec.Sizes[0]}");
         RequireSameFloatDtype(vec, "expected scalar type {0} but found {1}");
         var result = MatrixProduct.Mm(this, vec.reshape(vec.Sizes[0], 1).detach()).reshape(Sizes[0]).detach();
         if (!Recorder.ShouldRecord(this, vec)) return result;

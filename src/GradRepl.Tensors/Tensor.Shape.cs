@@ -130,24 +130,39 @@ public sealed partial class Tensor
     }
 
     /// <summary>Removes dimension <paramref name="dim"/> if its size is 1.</summary>
-    public Tensor squeeze(long dim)
+    public Tensor squeeze(long dim) => Squeezed(dim, "SqueezeBackward1");
+
+    private Tensor Squeezed(long dim, string nodeName)
     {
         var d = Shapes.WrapDim(dim, Sizes.Length);
         var original = Sizes;
         var sizes = Sizes.Length > 0 && Sizes[d] == 1 ? Sizes.Where((_, i) => i != d).ToArray() : Sizes;
         var result = new Tensor(Storage, sizes, dtype);
         if (!Recorder.ShouldRecord(this)) return result;
-        return Recorder.Record(result, "SqueezeBackward1", [this], false, (g, _) => [g.reshape(original)]);
+        return Recorder.Record(result, nodeName, [this], false, (g, _) => [g.reshape(original)]);
     }
 
     /// <summary>The sub-tensor at <paramref name="index"/> along the first dimension (negative counts from the end).</summary>
     public Tensor this[long index] => select(0, index);
 
     /// <summary>The element or sub-tensor at [<paramref name="i"/>, <paramref name="j"/>].</summary>
-    public Tensor this[long i, long j] => select(0, i).select(0, j);
+    public Tensor this[long i, long j] => Index(i, j);
 
     /// <summary>The element or sub-tensor at [<paramref name="i"/>, <paramref name="j"/>, <paramref name="k"/>].</summary>
-    public Tensor this[long i, long j, long k] => select(0, i).select(0, j).select(0, k);
+    public Tensor this[long i, long j, long k] => Index(i, j, k);
+
+    private Tensor Index(params long[] indices)
+    {
+        if (indices.Length > Sizes.Length)
+            throw new IndexError($"too many indices for tensor of dimension {Sizes.Length}");
+        // Check every index against its own dimension first, so errors name the right dimension.
+        for (var d = 0; d < indices.Length; d++)
+            if (indices[d] < -Sizes[d] || indices[d] >= Sizes[d])
+                throw new IndexError($"index {indices[d]} is out of bounds for dimension {d} with size {Sizes[d]}");
+        var result = this;
+        foreach (var index in indices) result = result.select(0, index);
+        return result;
+    }
 
     /// <summary>The slice at <paramref name="index"/> along <paramref name="dim"/>, with that dimension removed.</summary>
     public Tensor select(long dim, long index)

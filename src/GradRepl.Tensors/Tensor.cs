@@ -91,7 +91,7 @@ public sealed partial class Tensor
     /// <summary>The value of a one-element tensor as a double.</summary>
     public double item()
     {
-        if (Count != 1) throw new RuntimeError($"a Tensor with {Count} elements cannot be converted to Scalar");
+        if (Count != 1) throw new ValueError("only one element tensors can be converted to Python scalars");
         return GetAsDouble(0);
     }
 

@@ -75,24 +75,8 @@ public static partial class torch
         if (steps < 0) throw new RuntimeError("number of steps must be non-negative");
         var n = checked((int)steps);
         var type = dtype ?? float32;
-        Array data;
-        if (type == float32)
-        {
-            // PyTorch fills from both ends toward the middle, with a float step, to stay symmetric.
-            float s = (float)start, e = (float)end, step = n > 1 ? (e - s) / (n - 1) : 0f;
-            var values = new float[n];
-            var half = n / 2;
-            for (var i = 0; i < n; i++) values[i] = i < half ? s + step * i : e - step * (n - i - 1);
-            data = values;
-        }
-        else
-        {
-            double step = n > 1 ? (end - start) / (n - 1) : 0;
-            var values = new double[n];
-            var half = n / 2;
-            for (var i = 0; i < n; i++) values[i] = i < half ? start + step * i : end - step * (n - i - 1);
-            data = Conversion.Convert(values, type);
-        }
+        Array data = type == float32 ? Linspace.Float32((float)start, (float)end, n)
+            : Conversion.Convert(Linspace.Float64(start, end, n), type);
         return Make(data, [n], type, requires_grad);
     }
 

@@ -11,11 +11,24 @@ internal static class Reduction
     public static double SumAll(Array data) => data switch
     {
         float[] f => SumWidened(f),
-        double[] d => TensorPrimitives.Sum<double>(d),
+        double[] d => CompensatedSum(d),
         long[] l => TensorPrimitives.Sum<long>(l),
         bool[] b => b.Count(v => v),
         _ => throw new InvalidOperationException(),
     };
+
+    /// <summary>Neumaier's compensated sum: float64 totals come out correctly rounded in practice (0.1 + 0.2 + 0.7 is 1).</summary>
+    private static double CompensatedSum(ReadOnlySpan<double> values)
+    {
+        double sum = 0, compensation = 0;
+        foreach (var v in values)
+        {
+            var t = sum + v;
+            compensation += Math.Abs(sum) >= Math.Abs(v) ? (sum - t) + v : (v - t) + sum;
+            sum = t;
+        }
+        return sum + compensation;
+    }
 
     /// <summary>Sums float32 values in double precision, vectorised (more accurate than PyTorch's float pairwise sum).</summary>
     private static double SumWidened(ReadOnlySpan<float> values)
