@@ -58,6 +58,8 @@ public sealed class LabValuesTests
         var x = torch.tensor(2.0, requires_grad: true);
         var y = SQ.apply(x);
         Assert.Equal("SQBackward", y.grad_fn!.name());
+        Assert.Equal("tensor(4., grad_fn=<SQBackward>)", y.ToString());
+        Assert.StartsWith("<torch.autograd.function.SQBackward object at 0x", y.grad_fn.ToString());
         y.backward();
         Assert.Equal(4.0, y.item());
         Assert.Equal(4.0, x.grad!.item());

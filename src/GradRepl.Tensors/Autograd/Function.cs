@@ -66,7 +66,11 @@ internal static class CustomFunctions
         // A fresh tensor object, so returning an input from forward does not rewrite the input's grad_fn.
         var result = output.detach();
         Recorder.Record(result, className + "Backward", inputs, savesTensors: false, (g, _) => backward(g));
-        if (result.grad_fn is { } node) node.OnRelease = ctx.Release;
+        if (result.grad_fn is { } node)
+        {
+            node.OnRelease = ctx.Release;
+            node.Qualifier = "torch.autograd.function.";
+        }
         return result;
     }
 

@@ -38,6 +38,12 @@ public class Node
 
     internal bool IsReleased { get; private set; }
 
+    /// <summary>
+    /// Python module path printed before the name: PyTorch's own nodes print bare, nodes of user-written
+    /// functions as <c>torch.autograd.function.SQBackward</c>.
+    /// </summary>
+    internal string Qualifier { get; set; } = "";
+
     /// <summary>Called when the node's saved state is freed (custom functions free their context here).</summary>
     internal Action? OnRelease { get; set; }
 
@@ -66,7 +72,7 @@ public class Node
     }
 
     /// <summary>Python's object repr, e.g. <c>&lt;PowBackward0 object at 0x7f3a5c2e1ba0&gt;</c>.</summary>
-    public override string ToString() => $"<{_name} object at 0x{_address:x}>";
+    public override string ToString() => $"<{Qualifier}{_name} object at 0x{_address:x}>";
 }
 
 /// <summary>The node at a leaf that requires grad: backward adds the incoming gradient into the leaf's <c>.grad</c>.</summary>

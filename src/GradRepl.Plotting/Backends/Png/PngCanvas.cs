@@ -1,0 +1,145 @@
+using GradRepl.Plotting.Primitives;
+using GradRepl.Plotting.Rendering;
+using GradRepl.Plotting.Text;
+
+namespace GradRepl.Plotting.Backends.Png;
+
+/// <summary>The raster backend: every drawing call becomes polygons filled by the <see cref="Rasterizer"/>.</summary>
+internal sealed class PngCanvas : ICanvas
+{
+    private readonly Rasterizer _rasterizer = new();
+    private readonly PolygonSet _scratch = new();
+    private readonly PixelRect _bounds;
+
+    public PngCanvas(int width, int height)
+    {
+        Image = new RgbImage(width, height);
+        _bounds = new PixelRect(0, 0, width, height);
+    }
+
+    public RgbImage Image { get; }
+
+    public int Width => Image.Width;
+
+    public int Height => Image.Height;
+
+    public void Clear(Color color) => Image.Clear(color);
+
+    public void FillRectangle(PixelRect rect, Color color) =>
+        _rasterizer.Fill(Image, PolygonSet.Rectangle(rect), color, _bounds);
+
+    public void DrawRoundedRectangle(PixelRect rect, float radius, Color fill, Color stroke, float strokeWidth)
+    {
+        var outline = RoundedOutline(rect, radius);
+        if (fill.A > 0)
+        {
+            _scratch.Clear();
+            foreach (var p in outline)
+            {
+                _scratch.Add(p);
+            }
+
+            _scratch.CloseContour();
+            _rasterizer.Fill(Image, _scratch, fill, _bounds);
+        }
+
+        if (stroke.A > 0 && strokeWidth > 0)
+        {
+            // a ring: the outline grown and shrunk by half the width, the inner one wound the other way
+            _scratch.Clear();
+            var hw = strokeWidth / 2;
+            foreach (var p in RoundedOutline(rect.Inflate(hw), radius + hw))
+            {
+                _scratch.Add(p);
+            }
+
+            _scratch.CloseContour();
+            var inner = RoundedOutline(rect.Inflate(-hw), Math.Max(0, radius - hw));
+            for (var i = inner.Count - 1; i >= 0; i--)
+            {
+                _scratch.Add(inner[i]);
+            }
+
+            _scratch.CloseContour();
+            _rasterizer.Fill(Image, _scratch, stroke, _bounds);
+        }
+    }
+
+    public void StrokePolyline(ReadOnlySpan<PixelPoint> points, Pen pen, PixelRect clip)
+    {
+        if (pen.Width <= 0 || pen.Color.A == 0 || pen.Pattern == LinePattern.None)
+        {
+            return;
+        }
+
+        _scratch.Clear();
+        if (pen.DashArray is { } dashes)
+        {
+            foreach (var piece in Dasher.Split(points, dashes))
+            {
+                Stroker.Stroke(piece, pen.Width, Stroker.Cap.Butt, _scratch);
+            }
+        }
+        else
+        {
+            Stroker.Stroke(points, pen.Width, Stroker.Cap.Square, _scratch);
+        }
+
+        _rasterizer.Fill(Image, _scratch, pen.Color, clip.Intersect(_bounds));
+    }
+
+    public void FillCircle(PixelPoint center, float radius, Color color, PixelRect clip)
+    {
+        _scratch.Clear();
+        _scratch.AddCircle(center, radius);
+        _rasterizer.Fill(Image, _scratch, color, clip.Intersect(_bounds));
+    }
+
+    public void DrawText(string text, PixelPoint anchor, float size, Color color, TextAlign align, bool vertical)
+    {
+        var font = Font.DejaVuSans;
+        var shift = align switch
+        {
+            TextAlign.Middle => font.Width(text, size) / 2,
+            TextAlign.End => font.Width(text, size),
+            _ => 0,
+        };
+        _scratch.Clear();
+        if (vertical)
+        {
+            font.AppendText(_scratch, text, anchor.X, anchor.Y + shift, size, vertical: true);
+        }
+        else
+        {
+            font.AppendText(_scratch, text, anchor.X - shift, anchor.Y, size, vertical: false);
+        }
+
+        _rasterizer.Fill(Image, _scratch, color, _bounds);
+    }
+
+    private static List<PixelPoint> RoundedOutline(PixelRect r, float radius)
+    {
+        radius = Math.Min(radius, Math.Min(r.Width, r.Height) / 2);
+        var points = new List<PixelPoint>();
+        var n = PolygonSet.ArcSegments(radius, Math.PI / 2);
+
+        // corners clockwise on screen from the top-left one: centre, starting angle
+        (float X, float Y, double A)[] corners =
+        [
+            (r.Left + radius, r.Top + radius, Math.PI),
+            (r.Right - radius, r.Top + radius, 1.5 * Math.PI),
+            (r.Right - radius, r.Bottom - radius, 0),
+            (r.Left + radius, r.Bottom - radius, 0.5 * Math.PI),
+        ];
+        foreach (var (cx, cy, a0) in corners)
+        {
+            for (var k = 0; k <= n; k++)
+            {
+                var a = a0 + (Math.PI / 2 * k / n);
+                points.Add(new PixelPoint(cx + (float)(radius * Math.Cos(a)), cy + (float)(radius * Math.Sin(a))));
+            }
+        }
+
+        return points;
+    }
+}

@@ -1,0 +1,27 @@
+using System.Reflection;
+
+namespace GradRepl.Prelude;
+
+/// <summary>The namespaces and assemblies every script gets without <c>using</c> or <c>#r</c>.</summary>
+public static class DefaultImports
+{
+    /// <summary>Namespaces imported into every script.</summary>
+    public static IReadOnlyList<string> Namespaces { get; } =
+    [
+        "System",
+        "System.Collections.Generic",
+        "System.Linq",
+        "System.Text",
+        "System.Threading.Tasks",
+        "GradRepl.Tensors",
+        "GradRepl.Plotting",
+    ];
+
+    /// <summary>Assemblies referenced by every script: the prelude itself and what its globals expose.</summary>
+    public static IReadOnlyList<Assembly> Assemblies { get; } =
+    [
+        typeof(ScriptGlobals).Assembly,
+        typeof(GradRepl.Tensors.Tensor).Assembly,
+        typeof(GradRepl.Plotting.Plot).Assembly,
+    ];
+}

@@ -1,0 +1,110 @@
+using System.Globalization;
+using GradRepl.Prelude;
+using GradRepl.Scripting;
+
+namespace GradRepl.Commands;
+
+/// <summary>Options shared by running and checking scripts.</summary>
+/// <param name="OutDirectory">Where <c>show()</c> saves figures.</param>
+/// <param name="NoCache">Skip the compile cache.</param>
+/// <param name="Timeout">Limit per script; null for none.</param>
+internal sealed record ScriptOptionsFromCli(string OutDirectory, bool NoCache, TimeSpan? Timeout)
+{
+    /// <summary>Runner settings for these options.</summary>
+    public RunnerSettings ToSettings(CancellationToken cancellation) => new()
+    {
+        Cache = NoCache ? null : new CompileCache(CompileCache.DefaultDirectory()),
+        Timeout = Timeout,
+        Cancellation = cancellation,
+    };
+}
+
+/// <summary><c>gradrepl FILE.csx [-- args]</c>: compile (or fetch from the cache) and run one script.</summary>
+internal static class RunCommand
+{
+    /// <summary>Runs <paramref name="file"/>; returns the process exit code.</summary>
+    public static int Execute(string file, IReadOnlyList<string> args, ScriptOptionsFromCli options, CancellationToken cancellation)
+    {
+        var output = new ConsoleScriptOutput();
+        if (!TryReadScript(file, output, out var text)) return ExitCodes.Usage;
+
+        var runner = new ScriptRunner(options.ToSettings(cancellation));
+        var source = ScriptSource.Create(file, text);
+        var compiled = runner.Compile(source);
+        Trace(output, compiled is CompileResult.Compiled { FromCache: true } ? "compile cache hit" : "compile cache miss");
+        if (compiled is CompileResult.Failed failed)
+        {
+            foreach (var error in failed.Errors) output.WriteErrorLine(DiagnosticFormatter.FormatCompileError(error));
+            return ExitCodes.Failure;
+        }
+
+        var environment = new ScriptEnvironment
+        {
+            Output = output,
+            ScriptPath = source.Path,
+            Args = args,
+            PlotDirectory = options.OutDirectory,
+            Cancellation = cancellation,
+        };
+        var result = runner.Execute(((CompileResult.Compiled)compiled).Script, source, environment);
+        Trace(output, RoslynLoaded() ? "roslyn loaded" : "roslyn not loaded");
+        return Report(result, source.Path, output);
+    }
+
+    /// <summary>Reads a script, reporting a missing or unreadable file as a usage error.</summary>
+    public static bool TryReadScript(string file, ConsoleScriptOutput output, out string text)
+    {
+        text = "";
+        try
+        {
+            if (Directory.Exists(file))
+            {
+                output.WriteErrorLine($"gradrepl: error: '{file}' is a directory, not a script");
+                return false;
+            }
+
+            text = File.ReadAllText(file);
+            return true;
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            output.WriteErrorLine($"gradrepl: error: no such file: '{file}'");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            output.WriteErrorLine($"gradrepl: error: cannot read '{file}': {e.Message}");
+        }
+
+        return false;
+    }
+
+    /// <summary>Prints how a run ended and maps it to an exit code.</summary>
+    public static int Report(EvaluationResult result, string scriptPath, ConsoleScriptOutput output)
+    {
+        switch (result)
+        {
+            case EvaluationResult.Success:
+                output.Flush();
+                return ExitCodes.Success;
+            case EvaluationResult.Error error:
+                output.WriteErrorLine(DiagnosticFormatter.FormatRuntimeError(error.Exception, error.ScriptAssemblyName, scriptPath));
+                return ExitCodes.Failure;
+            case EvaluationResult.TimedOut timedOut:
+                output.WriteErrorLine($"gradrepl: error: {DiagnosticFormatter.DisplayPath(scriptPath)} timed out after {timedOut.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s");
+                return ExitCodes.Timeout;
+            default:
+                output.WriteErrorLine("Interrupted");
+                return ExitCodes.Interrupted;
+        }
+    }
+
+    // A cache hit must not load the compiler: the trace says whether it was, for tests and benchmarks.
+    private static bool RoslynLoaded() =>
+        AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name?.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal) == true);
+
+    /// <summary>With <c>GRADREPL_TRACE=1</c>, notes host events (cache hits) on stderr; used by tests and benchmarks.</summary>
+    public static void Trace(ConsoleScriptOutput output, string message)
+    {
+        if (Environment.GetEnvironmentVariable("GRADREPL_TRACE") == "1") output.WriteErrorLine("[gradrepl] " + message);
+    }
+}

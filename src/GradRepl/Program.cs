@@ -1,0 +1,121 @@
+using System.CommandLine;
+using System.Globalization;
+using GradRepl.Commands;
+
+namespace GradRepl;
+
+/// <summary>The <c>gradrepl</c> entry point: parses the command line and hands over to a command.</summary>
+internal static class Program
+{
+    private static int Main(string[] args)
+    {
+        using var interrupt = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            // The first Ctrl+C asks the running command to stop (it exits with 130); a second one ends the process.
+            if (interrupt.IsCancellationRequested) return;
+            e.Cancel = true;
+            interrupt.Cancel();
+        };
+
+        var root = BuildCommandLine(interrupt.Token);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors) Console.Error.WriteLine($"gradrepl: error: {error.Message}");
+            Console.Error.WriteLine("Try 'gradrepl --help'.");
+            return ExitCodes.Usage;
+        }
+
+        return parse.Invoke(new InvocationConfiguration { ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = true });
+    }
+
+    internal static RootCommand BuildCommandLine(CancellationToken interrupt)
+    {
+        var outOption = new Option<string>("--out")
+        {
+            Description = "Directory where show() saves figures",
+            HelpName = "DIR",
+            DefaultValueFactory = _ => "plots",
+            Recursive = true,
+        };
+        var noCacheOption = new Option<bool>("--no-cache")
+        {
+            Description = "Compile with Roslyn even if a compiled copy is cached",
+            Recursive = true,
+        };
+        var timeoutOption = new Option<double?>("--timeout")
+        {
+            Description = "Stop a script after this many seconds (exit code 124)",
+            HelpName = "SECONDS",
+            Recursive = true,
+        };
+        timeoutOption.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double?>() is { } seconds && !(seconds > 0 && seconds < int.MaxValue / 1000.0))
+            {
+                result.AddError($"--timeout must be a positive number of seconds, not {seconds.ToString(CultureInfo.InvariantCulture)}");
+            }
+        });
+
+        ScriptOptionsFromCli Options(ParseResult p) => new(
+            p.GetValue(outOption) ?? "plots",
+            p.GetValue(noCacheOption),
+            p.GetValue(timeoutOption) is { } s ? TimeSpan.FromSeconds(s) : null);
+
+        var fileArgument = new Argument<string?>("file")
+        {
+            Description = "The C# script (.csx) to run",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        fileArgument.Validators.Add(result =>
+        {
+            // An unknown option before the file would otherwise be taken as the file's name.
+            if (result.GetValueOrDefault<string?>() is { } value && value.StartsWith('-') && value != "-")
+            {
+                result.AddError($"Unrecognized option '{value}'.");
+            }
+        });
+        var scriptArgs = new Argument<string[]>("args")
+        {
+            Description = "Arguments for the script (after --), available to it as Args",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+
+        var pathsArgument = new Argument<string[]>("paths")
+        {
+            Description = "Lesson files or directories (default: scripts/)",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var check = new Command("check", "Run lessons and compare what they print with their //> expectations") { pathsArgument };
+        check.SetAction(p => CheckCommand.Execute(p.GetValue(pathsArgument) ?? [], Options(p), interrupt));
+
+        var nameArgument = new Argument<string>("name") { Description = "The lesson's name (writes scripts/NAME.csx)" };
+        var newLesson = new Command("new", "Write a lesson skeleton scripts/NAME.csx that passes check") { nameArgument };
+        newLesson.SetAction(p => NewCommand.Execute(p.GetValue(nameArgument)!));
+
+        var root = new RootCommand("GradRepl: run C# scripts with PyTorch-style tensors, autograd and plots.")
+        {
+            fileArgument,
+            scriptArgs,
+            outOption,
+            noCacheOption,
+            timeoutOption,
+            check,
+            newLesson,
+        };
+        root.SetAction(p =>
+        {
+            var file = p.GetValue(fileArgument);
+            if (file is null)
+            {
+                Console.Out.WriteLine("gradrepl: the interactive REPL is not available yet.");
+                Console.Out.WriteLine("Run a script with 'gradrepl FILE.csx', check lessons with 'gradrepl check scripts/'; see 'gradrepl --help'.");
+                return ExitCodes.Success;
+            }
+
+            return RunCommand.Execute(file, p.GetValue(scriptArgs) ?? [], Options(p), interrupt);
+        });
+        return root;
+    }
+}

@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
+using System.Text;
+
+namespace GradRepl.Scripting;
+
+/// <summary>Turns compile errors and runtime exceptions into the messages learners see.</summary>
+internal static class DiagnosticFormatter
+{
+    /// <summary>
+    /// A compile error as <c>path(line,col): error CSxxxx: message</c>, then the source line and a caret
+    /// (with tildes under the rest of the span).
+    /// </summary>
+    public static string FormatCompileError(ScriptDiagnostic diagnostic)
+    {
+        var sb = new StringBuilder();
+        sb.Append(CultureInfo.InvariantCulture, $"{DisplayPath(diagnostic.Path)}({diagnostic.Line},{diagnostic.Column}): error {diagnostic.Id}: {diagnostic.Message}");
+        if (diagnostic.SourceLine is { } line)
+        {
+            sb.Append('\n').Append("    ").Append(line.TrimEnd());
+            sb.Append('\n').Append("    ");
+            // Keep tabs so the caret lines up under tab-indented code.
+            for (int i = 0; i < diagnostic.Column - 1 && i < line.Length; i++) sb.Append(line[i] == '\t' ? '\t' : ' ');
+            sb.Append('^');
+            int tildes = Math.Min(diagnostic.Length, Math.Max(1, line.Length - (diagnostic.Column - 1))) - 1;
+            if (tildes > 0) sb.Append('~', tildes);
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// An unhandled exception as <c>path(line): error: Type: message</c> at the innermost script frame, with the
+    /// source line, then one <c>called from</c> line per outer script frame. The host's own frames are never shown.
+    /// </summary>
+    /// <param name="exception">The exception the script threw.</param>
+    /// <param name="scriptAssemblyName">Full name of the script's assembly (its frames are the ones shown).</param>
+    /// <param name="fallbackPath">The script path to name when no frame carries a line number.</param>
+    public static string FormatRuntimeError(Exception exception, string scriptAssemblyName, string fallbackPath)
+    {
+        var frames = ScriptFrames(exception, scriptAssemblyName);
+        var headline = $"{exception.GetType().Name}: {exception.Message}";
+        var sb = new StringBuilder();
+        if (frames.Count == 0)
+        {
+            sb.Append(DisplayPath(fallbackPath)).Append(": error: ").Append(headline);
+            return sb.ToString();
+        }
+
+        var (file, line) = frames[0];
+        sb.Append(CultureInfo.InvariantCulture, $"{DisplayPath(file)}({line}): error: {headline}");
+        if (SourceLine(file, line) is { } text) sb.Append("\n    ").Append(text.Trim());
+        foreach (var (outerFile, outerLine) in frames.Skip(1))
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"\n  called from {DisplayPath(outerFile)}({outerLine})");
+            if (SourceLine(outerFile, outerLine) is { } outerText) sb.Append(": ").Append(outerText.Trim());
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>A path as shown to the user: relative to the working directory when inside it, else absolute.</summary>
+    public static string DisplayPath(string path)
+    {
+        if (string.IsNullOrEmpty(path)) return "<script>";
+        try
+        {
+            var full = Path.GetFullPath(path);
+            var relative = Path.GetRelativePath(Environment.CurrentDirectory, full);
+            return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? full : relative;
+        }
+        catch (ArgumentException)
+        {
+            return path;
+        }
+    }
+
+    // Innermost first; consecutive duplicates (async state machines) collapsed.
+    private static List<(string File, int Line)> ScriptFrames(Exception exception, string scriptAssemblyName)
+    {
+        var result = new List<(string, int)>();
+        foreach (var frame in new StackTrace(exception, fNeedFileInfo: true).GetFrames())
+        {
+            MethodBase? method;
+            try
+            {
+                method = frame.GetMethod();
+            }
+            catch (Exception e) when (e is NotSupportedException or InvalidOperationException)
+            {
+                continue;
+            }
+
+            if (method?.DeclaringType?.Assembly.FullName != scriptAssemblyName) continue;
+            var file = frame.GetFileName();
+            var line = frame.GetFileLineNumber();
+            if (file is null || line <= 0) continue;
+            if (result.Count > 0 && result[^1] == (file, line)) continue;
+            result.Add((file, line));
+        }
+
+        return result;
+    }
+
+    private static string? SourceLine(string file, int line)
+    {
+        try
+        {
+            return File.ReadLines(file).Skip(line - 1).FirstOrDefault();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using System.Runtime.CompilerServices;
+using GradRepl.Prelude;
+
+namespace GradRepl.Scripting;
+
+/// <summary>Settings shared by every script run of one <c>gradrepl</c> invocation.</summary>
+internal sealed record RunnerSettings
+{
+    /// <summary>The compile cache, or null with <c>--no-cache</c>.</summary>
+    public CompileCache? Cache { get; init; }
+
+    /// <summary>Limit per script run; null for none.</summary>
+    public TimeSpan? Timeout { get; init; }
+
+    /// <summary>Signalled by Ctrl+C.</summary>
+    public CancellationToken Cancellation { get; init; }
+}
+
+/// <summary>
+/// The facade over compiling (cache first, Roslyn on a miss) and running scripts, used by <c>run</c> and <c>check</c>.
+/// </summary>
+internal sealed class ScriptRunner
+{
+    private readonly RunnerSettings _settings;
+
+    /// <summary>Creates a runner with <paramref name="settings"/>.</summary>
+    public ScriptRunner(RunnerSettings settings)
+    {
+        _settings = settings;
+    }
+
+    /// <summary>Compiles <paramref name="source"/>, from the cache when possible.</summary>
+    public CompileResult Compile(ScriptSource source)
+    {
+        string? key = null;
+        if (_settings.Cache is { } cache)
+        {
+            key = source.ComputeCacheKey();
+            if (cache.TryRead(key) is { } cached) return new CompileResult.Compiled(cached, FromCache: true);
+        }
+
+        var result = CompileWithRoslyn(source);
+        if (key is not null && result is CompileResult.Compiled compiled) _settings.Cache!.TryWrite(key, compiled.Script);
+        return result;
+    }
+
+    /// <summary>Runs a compiled script with globals built from <paramref name="environment"/>.</summary>
+    public EvaluationResult Execute(CompiledScript script, ScriptSource source, ScriptEnvironment environment) =>
+        ScriptExecutor.Run(script, new ScriptGlobals(environment), source.References, _settings.Timeout, _settings.Cancellation);
+
+    // Not inlined: the JIT compiles this method (and so resolves Roslyn's types) only on a cache miss.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static CompileResult CompileWithRoslyn(ScriptSource source) => RoslynCompiler.Compile(source);
+}

@@ -1,0 +1,1 @@
+double Twice(double x) => 2 * x;

@@ -1,0 +1,2 @@
+print("looping");
+while (true) { }

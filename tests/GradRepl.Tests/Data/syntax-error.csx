@@ -1,0 +1,3 @@
+var x = 1;
+print(undefinedName);
+int y = "text";

@@ -1,0 +1,99 @@
+using System.Diagnostics;
+
+namespace GradRepl.Tests;
+
+/// <summary>Runs the built <c>gradrepl</c> as a separate process, in a scratch directory with its own cache.</summary>
+internal sealed class ToolProcess : IDisposable
+{
+    public ToolProcess()
+    {
+        WorkingDirectory = Directory.CreateTempSubdirectory("gradrepl-e2e-").FullName;
+        CacheHome = Path.Combine(WorkingDirectory, ".cache");
+    }
+
+    public string WorkingDirectory { get; }
+
+    public string CacheHome { get; }
+
+    public string CacheDirectory => Path.Combine(CacheHome, "gradrepl");
+
+    /// <summary>The repository root (the directory holding GradRepl.sln).</summary>
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    public static string ToolPath
+    {
+        get
+        {
+#if DEBUG
+            const string configuration = "Debug";
+#else
+            const string configuration = "Release";
+#endif
+            return Path.Combine(RepositoryRoot, "src", "GradRepl", "bin", configuration, "net10.0", "gradrepl.dll");
+        }
+    }
+
+    /// <summary>Copies a fixture from Data/ into the working directory and returns its file name.</summary>
+    public string AddFixture(string name)
+    {
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "Data", name), Path.Combine(WorkingDirectory, name), overwrite: true);
+        return name;
+    }
+
+    public ToolResult Run(params string[] args) => Run(TimeSpan.FromSeconds(120), args);
+
+    public ToolResult Run(TimeSpan limit, params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = WorkingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(ToolPath);
+        foreach (var arg in args) info.ArgumentList.Add(arg);
+        info.Environment["XDG_CACHE_HOME"] = CacheHome;
+        info.Environment["GRADREPL_TRACE"] = "1";
+        info.Environment["NO_COLOR"] = "1";
+
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(limit))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"gradrepl {string.Join(' ', args)} did not finish within {limit}");
+        }
+
+        process.WaitForExit();
+        return new ToolResult(process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(WorkingDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "GradRepl.sln"))) return dir.FullName;
+        }
+
+        throw new InvalidOperationException("GradRepl.sln not found above " + AppContext.BaseDirectory);
+    }
+}
+
+/// <summary>Exit code and both output streams of one run.</summary>
+internal sealed record ToolResult(int ExitCode, string Stdout, string Stderr)
+{
+    public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Stdout}\n--- stderr\n{Stderr}";
+}
