@@ -12,7 +12,15 @@ public sealed partial class Tensor
         var result = Elementwise.Unary(UnaryOp.Relu, this);
         if (!Recorder.ShouldRecord(this)) return result;
         // d relu/dx = 1 where the output is positive, else 0
-        return Recorder.Record(result, "ReluBackward0", [this], true, (g, _) => [g.KeepWhere(result.gt(0.0))]);
+        return Recorder.Record(result, "ReluBackward0", [this], true, (g, _) => [g.ThresholdBackward(result)]);
+    }
+
+    /// <summary>This gradient where <paramref name="result"/> is positive, else 0; linear in the gradient, so it differentiates again.</summary>
+    internal Tensor ThresholdBackward(Tensor result)
+    {
+        var output = Elementwise.ThresholdBackward(this, result);
+        if (!Recorder.ShouldRecord(this)) return output;
+        return Recorder.Record(output, "ThresholdBackwardBackward0", [this], false, (g, _) => [g.ThresholdBackward(result)]);
     }
 
     /// <summary>Limits every element to [<paramref name="min"/>, <paramref name="max"/>]; either bound may be null.</summary>

@@ -101,11 +101,12 @@ public sealed partial class Tensor
     internal void SetGradFn(Node node) => _gradFn = node;
 
     /// <summary>Adds a backward result into <c>.grad</c> (in place unless the graph of the grad is being built).</summary>
-    internal void AccumulateGradient(Tensor incoming, bool createGraph)
+    /// <param name="owned">The backward walk alone holds the incoming storage, so .grad may take it without a copy.</param>
+    internal void AccumulateGradient(Tensor incoming, bool createGraph, bool owned)
     {
         if (_grad is null)
         {
-            _grad = createGraph ? incoming : incoming.detach().clone();
+            _grad = createGraph ? incoming : owned ? incoming.detach() : incoming.detach().clone();
             return;
         }
         if (createGraph || _grad.requires_grad)

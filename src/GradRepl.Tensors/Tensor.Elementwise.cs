@@ -134,7 +134,17 @@ public sealed partial class Tensor
         var (a, self) = (InputInfo.Of(this), this);
         // d(x^e)/dx = e·x^(e-1)
         return Recorder.Record(result, "PowBackward0", [this], true,
-            (g, _) => [a.Reduce(exponent == 0 ? g * 0.0 : g * (exponent * self.pow(exponent - 1)))]);
+            (g, _) => [a.Reduce(exponent == 0 ? g * 0.0 : PowGradient(g, self, exponent))]);
+    }
+
+    /// <summary>g·(e·x^(e-1)), in PyTorch's order of operations; one fused pass when the backward itself is not recorded.</summary>
+    private static Tensor PowGradient(Tensor g, Tensor x, double exponent)
+    {
+        if (GradMode.IsEnabled || !x.dtype.IsFloatingPoint() || g.dtype != x.dtype || !g.Sizes.AsSpan().SequenceEqual(x.Sizes))
+            return g * (exponent * x.pow(exponent - 1));
+        var slope = x.detach().pow(exponent - 1);
+        Elementwise.ScaleThenMultiplyInPlace(slope, exponent, g);
+        return slope;
     }
 
     /// <summary>Raises every element to the matching element of <paramref name="exponent"/> (broadcasting).</summary>

@@ -91,7 +91,7 @@ public sealed partial class Tensor
         (sizes[d0], sizes[d1]) = (sizes[d1], sizes[d0]);
         var srcStrides = Shapes.Strides(Sizes);
         (srcStrides[d0], srcStrides[d1]) = (srcStrides[d1], srcStrides[d0]);
-        var data = Conversion.NewStorage(dtype, Count);
+        var data = Conversion.Uninitialized(dtype, Count);
         var index = new int[sizes.Length];
         for (var i = 0; i < Count; i++)
         {
@@ -179,7 +179,7 @@ public sealed partial class Tensor
         var inner = 1;
         for (var k = d + 1; k < Sizes.Length; k++) inner *= Sizes[k];
         var sizes = Sizes.Where((_, k) => k != d).ToArray();
-        var data = Conversion.NewStorage(dtype, outer * inner);
+        var data = Conversion.Uninitialized(dtype, outer * inner);
         for (var o = 0; o < outer; o++) Array.Copy(Storage, (o * size + i) * inner, data, o * inner, inner);
         var result = new Tensor(data, sizes, dtype);
         if (!Recorder.ShouldRecord(this)) return result;

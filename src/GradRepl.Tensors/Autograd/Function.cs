@@ -68,6 +68,7 @@ internal static class CustomFunctions
         Recorder.Record(result, className + "Backward", inputs, savesTensors: false, (g, _) => backward(g));
         if (result.grad_fn is { } node)
         {
+            node.ReturnsFreshGradients = false;
             node.OnRelease = ctx.Release;
             node.Qualifier = "torch.autograd.function.";
         }

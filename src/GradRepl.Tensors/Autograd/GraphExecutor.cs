@@ -13,7 +13,7 @@ internal static class GraphExecutor
     /// <summary>The gradients of <paramref name="outputs"/> with respect to <paramref name="inputs"/>, leaving every <c>.grad</c> alone.</summary>
     public static Tensor?[] Grad(Tensor[] outputs, Tensor[] inputs, Tensor?[]? gradOutputs, bool retainGraph, bool createGraph, bool allowUnused)
     {
-        var captured = new Dictionary<Node, Tensor?>(ReferenceEqualityComparer.Instance);
+        var captured = new Dictionary<Node, Tensor?>(NodeIdentity.Instance);
         var inputNodes = new Node[inputs.Length];
         for (var i = 0; i < inputs.Length; i++)
         {
@@ -33,15 +33,17 @@ internal static class GraphExecutor
     private static void Run(Tensor[] outputs, Tensor?[]? gradOutputs, bool retainGraph, bool createGraph, Dictionary<Node, Tensor?>? captureInputs)
     {
         var roots = new Node[outputs.Length];
-        var buffers = new Dictionary<Node, Tensor>(ReferenceEqualityComparer.Instance);
+        var buffers = new GradientBuffers(createGraph);
         for (var i = 0; i < outputs.Length; i++)
         {
             var output = outputs[i];
             roots[i] = output.GradEdge() ?? throw new RuntimeError(Messages.NoGradFn(i));
-            var seed = gradOutputs?[i] ?? ImplicitGradient(output);
+            var given = gradOutputs?[i];
+            var seed = given ?? ImplicitGradient(output);
             if (!seed.Sizes.AsSpan().SequenceEqual(output.Sizes))
                 throw new RuntimeError($"Mismatch in shape: grad_output[{i}] has a shape of {seed.shape} and output[{i}] has a shape of {output.shape}.");
-            AddToBuffer(buffers, roots[i], seed);
+            // The implicit ones are the walk's own; a gradient the caller passed is theirs.
+            buffers.Add(roots[i], seed, owned: given is null);
         }
 
         var dependencies = CountDependencies(roots);
@@ -54,9 +56,9 @@ internal static class GraphExecutor
         {
             while (ready.Count > 0)
             {
+                Interruption.ThrowIfRequested();
                 var node = ready.Pop();
-                buffers.Remove(node, out var grad);
-                if (grad is not null) Execute(node, grad, buffers, createGraph, captureInputs, executed);
+                if (buffers.TryTake(node, out var grad, out var owned)) Execute(node, grad, owned, buffers, createGraph, captureInputs, executed);
                 foreach (var next in node.Inputs)
                 {
                     if (next is null) continue;
@@ -68,7 +70,7 @@ internal static class GraphExecutor
             foreach (var node in executed) node.Release();
     }
 
-    private static void Execute(Node node, Tensor grad, Dictionary<Node, Tensor> buffers, bool createGraph,
+    private static void Execute(Node node, Tensor grad, bool owned, GradientBuffers buffers, bool createGraph,
         Dictionary<Node, Tensor?>? captureInputs, List<Node> executed)
     {
         if (captureInputs is not null && captureInputs.ContainsKey(node))
@@ -79,7 +81,7 @@ internal static class GraphExecutor
         if (node is AccumulateGrad accumulate)
         {
             // autograd.grad() leaves every .grad untouched.
-            if (captureInputs is null) accumulate.Variable.AccumulateGradient(grad, createGraph);
+            if (captureInputs is null) accumulate.Variable.AccumulateGradient(grad, createGraph, owned);
             return;
         }
         if (captureInputs is null && node.RetainedOutput is not null && node.RetainedOutput.TryGetTarget(out var retained))
@@ -91,12 +93,23 @@ internal static class GraphExecutor
         {
             var next = node.Inputs[i];
             if (next is null || i >= inputGrads.Length || inputGrads[i] is not { } g) continue;
-            AddToBuffer(buffers, next, g);
+            buffers.Add(next, g, OwnsOutput(node, grad, owned, inputGrads, g));
         }
     }
 
-    private static void AddToBuffer(Dictionary<Node, Tensor> buffers, Node node, Tensor grad)
-        => buffers[node] = buffers.TryGetValue(node, out var existing) ? existing + grad : grad;
+    /// <summary>
+    /// Whether the walk alone holds <paramref name="output"/>'s storage: a new array from an engine node, or the
+    /// incoming gradient's own array when the walk owned it and passes it to this one input only.
+    /// </summary>
+    private static bool OwnsOutput(Node node, Tensor incoming, bool incomingOwned, Tensor?[] outputs, Tensor output)
+    {
+        if (!node.ReturnsFreshGradients) return false;
+        if (!ReferenceEquals(output.Storage, incoming.Storage)) return true;
+        if (!incomingOwned) return false;
+        var sharing = 0;
+        foreach (var o in outputs) if (o is not null && ReferenceEquals(o.Storage, incoming.Storage)) sharing++;
+        return sharing == 1;
+    }
 
     private static Tensor ImplicitGradient(Tensor output)
     {
@@ -107,8 +120,8 @@ internal static class GraphExecutor
     /// <summary>How many edges point at each node reachable from the roots (iterative, so deep graphs cannot overflow the stack).</summary>
     private static Dictionary<Node, int> CountDependencies(Node[] roots)
     {
-        var dependencies = new Dictionary<Node, int>(ReferenceEqualityComparer.Instance);
-        var seen = new HashSet<Node>(ReferenceEqualityComparer.Instance);
+        var dependencies = new Dictionary<Node, int>(NodeIdentity.Instance);
+        var seen = new HashSet<Node>(NodeIdentity.Instance);
         var stack = new Stack<Node>();
         foreach (var root in roots)
             if (seen.Add(root)) stack.Push(root);

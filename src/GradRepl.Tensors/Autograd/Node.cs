@@ -25,8 +25,19 @@ public class Node
         SavesTensors = savesTensors;
         // Nodes print as Python objects do; the address is made up but unique and stable per node.
         _address = Interlocked.Add(ref s_nextAddress, 0x60);
+        Hash = (int)(_address >> 5);
         NeedsInputGrad = Array.ConvertAll(inputs, n => n is not null);
     }
+
+    /// <summary>A stable hash for the backward walk's tables (cheaper than the runtime's identity hash).</summary>
+    internal int Hash { get; }
+
+    /// <summary>
+    /// True for the engine's own nodes: each gradient they return is either a new array or the incoming
+    /// gradient's storage, so the backward walk can tell which arrays it alone holds. User functions may
+    /// return any tensor, so theirs are always copied.
+    /// </summary>
+    internal bool ReturnsFreshGradients { get; set; } = true;
 
     /// <summary>The nodes that produced each input; null where an input does not require grad.</summary>
     internal Node?[] Inputs { get; }
@@ -73,6 +84,16 @@ public class Node
 
     /// <summary>Python's object repr, e.g. <c>&lt;PowBackward0 object at 0x7f3a5c2e1ba0&gt;</c>.</summary>
     public override string ToString() => $"<{Qualifier}{_name} object at 0x{_address:x}>";
+}
+
+/// <summary>Compares nodes by identity with their stored hash.</summary>
+internal sealed class NodeIdentity : IEqualityComparer<Node>
+{
+    public static readonly NodeIdentity Instance = new();
+
+    public bool Equals(Node? x, Node? y) => ReferenceEquals(x, y);
+
+    public int GetHashCode(Node node) => node.Hash;
 }
 
 /// <summary>The node at a leaf that requires grad: backward adds the incoming gradient into the leaf's <c>.grad</c>.</summary>

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 using System.Numerics.Tensors;
 
 namespace GradRepl.Tensors.Kernels;
@@ -17,11 +18,17 @@ internal static class Elementwise
 {
     public static Tensor Binary(BinaryOp op, Tensor a, Tensor b, ScalarType dtype)
     {
+        Interruption.ThrowIfRequested();
         var shape = Shapes.Broadcast(a.Sizes, b.Sizes);
+        // A one-element operand is a scalar for the vectorised scalar kernels: no full-size copy of it.
+        if (dtype.IsFloatingPoint() && b.Count == 1 && a.Count != 1 && shape.AsSpan().SequenceEqual(a.Sizes))
+            return BinaryScalar(op, a, b.GetAsDouble(0), false, dtype);
+        if (dtype.IsFloatingPoint() && a.Count == 1 && b.Count != 1 && shape.AsSpan().SequenceEqual(b.Sizes))
+            return BinaryScalar(op, b, a.GetAsDouble(0), true, dtype);
         var x = Operand(a, dtype, shape);
         var y = Operand(b, dtype, shape);
         var n = Shapes.Numel(shape);
-        var result = Conversion.NewStorage(dtype, n);
+        var result = Conversion.Uninitialized(dtype, n);
         switch (dtype)
         {
             case ScalarType.Float32: Float((float[])x, (float[])y, (float[])result, op); break;
@@ -34,8 +41,9 @@ internal static class Elementwise
 
     public static Tensor BinaryScalar(BinaryOp op, Tensor a, double scalar, bool scalarFirst, ScalarType dtype)
     {
+        Interruption.ThrowIfRequested();
         var x = Conversion.Convert(a.Storage, dtype);
-        var result = Conversion.NewStorage(dtype, x.Length);
+        var result = Conversion.Uninitialized(dtype, x.Length);
         switch (dtype)
         {
             case ScalarType.Float32: FloatScalar((float[])x, (float)scalar, scalarFirst, (float[])result, op); break;
@@ -57,9 +65,11 @@ internal static class Elementwise
     {
         var dtype = TypePromotion.ResultType(a, b);
         var shape = Shapes.Broadcast(a.Sizes, b.Sizes);
-        var x = Operand(a, dtype == ScalarType.Bool ? ScalarType.Int64 : dtype, shape);
-        var y = Operand(b, dtype == ScalarType.Bool ? ScalarType.Int64 : dtype, shape);
-        var result = new bool[Shapes.Numel(shape)];
+        var computeType = dtype == ScalarType.Bool ? ScalarType.Int64 : dtype;
+        var x = Operand(a, computeType, shape);
+        // A one-element right operand stays one element: CompareLoop reads it as a scalar.
+        var y = b.Count == 1 ? Conversion.Convert(b.Storage, computeType) : Operand(b, computeType, shape);
+        var result = GC.AllocateUninitializedArray<bool>(Shapes.Numel(shape));
         switch (x)
         {
             case float[] f: CompareLoop(f, (float[])y, result, op); break;
@@ -69,8 +79,42 @@ internal static class Elementwise
         return Tensor.Of(result, shape);
     }
 
+    /// <summary>
+    /// <paramref name="grad"/> where <paramref name="result"/> is positive, else 0 (PyTorch's threshold_backward:
+    /// zero where result &lt;= 0, so NaN lets the gradient through). One vectorised pass, no mask array.
+    /// </summary>
+    public static Tensor ThresholdBackward(Tensor grad, Tensor result)
+    {
+        Interruption.ThrowIfRequested();
+        var g = Operand(grad, result.dtype, result.Sizes);
+        var output = Conversion.Uninitialized(result.dtype, result.Count);
+        switch (result.Storage)
+        {
+            case float[] r: ZeroWhereNotPositive((float[])g, r, (float[])output); break;
+            case double[] r: ZeroWhereNotPositive((double[])g, r, (double[])output); break;
+            default: throw new RuntimeError($"threshold_backward is not implemented for '{result.dtype.CppName()}'");
+        }
+        return new Tensor(output, result.Sizes, result.dtype);
+    }
+
+    private static void ZeroWhereNotPositive<T>(T[] grad, T[] result, T[] output) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var gv = MemoryMarshal.Cast<T, Vector<T>>(grad.AsSpan());
+            var rv = MemoryMarshal.Cast<T, Vector<T>>(result.AsSpan());
+            var ov = MemoryMarshal.Cast<T, Vector<T>>(output.AsSpan());
+            for (var k = 0; k < ov.Length; k++)
+                ov[k] = Vector.ConditionalSelect(Vector.LessThanOrEqual(rv[k], Vector<T>.Zero), Vector<T>.Zero, gv[k]);
+            i = ov.Length * Vector<T>.Count;
+        }
+        for (; i < output.Length; i++) output[i] = result[i] <= T.Zero ? T.Zero : grad[i];
+    }
+
     public static Tensor Unary(UnaryOp op, Tensor a)
     {
+        Interruption.ThrowIfRequested();
         // Sign-preserving ops keep integer dtypes; the rest compute in float, as PyTorch does.
         if (a.dtype == ScalarType.Int64 && op is UnaryOp.Neg or UnaryOp.Abs or UnaryOp.Relu or UnaryOp.Sign)
         {
@@ -87,7 +131,7 @@ internal static class Elementwise
             throw new RuntimeError("Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.");
         var dtype = TypePromotion.FloatFor(a.dtype);
         var x = Conversion.Convert(a.Storage, dtype);
-        var result = Conversion.NewStorage(dtype, x.Length);
+        var result = Conversion.Uninitialized(dtype, x.Length);
         if (dtype == ScalarType.Float32) FloatUnary((float[])x, (float[])result, op);
         else FloatUnary((double[])x, (double[])result, op);
         return new Tensor(result, a.Sizes, dtype);
@@ -107,13 +151,30 @@ internal static class Elementwise
         }
     }
 
+    /// <summary>target = (target·scale)·factor in place, where target is a fresh array only this caller holds.</summary>
+    public static void ScaleThenMultiplyInPlace(Tensor target, double scale, Tensor factor)
+    {
+        switch (target.Storage)
+        {
+            case float[] t:
+                TensorPrimitives.Multiply(t, (float)scale, t);
+                TensorPrimitives.Multiply(t, (float[])factor.Storage, t);
+                break;
+            case double[] t:
+                TensorPrimitives.Multiply(t, scale, t);
+                TensorPrimitives.Multiply(t, (double[])factor.Storage, t);
+                break;
+            default: throw new InvalidOperationException("floating-point storage expected");
+        }
+    }
+
     /// <summary>Keeps elements of <paramref name="values"/> where <paramref name="mask"/> is true, else 0 (relu and clamp gradients).</summary>
     public static Tensor Masked(Tensor values, Tensor mask)
     {
         var shape = Shapes.Broadcast(values.Sizes, mask.Sizes);
         var m = (bool[])Operand(mask, ScalarType.Bool, shape);
         var x = Operand(values, values.dtype, shape);
-        var result = Conversion.NewStorage(values.dtype, m.Length);
+        var result = Conversion.Uninitialized(values.dtype, m.Length);
         switch (x)
         {
             case float[] f: { var r = (float[])result; for (var i = 0; i < r.Length; i++) r[i] = m[i] ? f[i] : 0f; break; }
@@ -230,19 +291,36 @@ internal static class Elementwise
 
     private static void CompareLoop<T>(T[] x, T[] y, bool[] d, CompareOp op) where T : INumber<T>
     {
-        for (var i = 0; i < d.Length; i++)
+        // One loop per operator (specialised through the struct type), so the switch is not paid per element.
+        switch (op)
         {
-            d[i] = op switch
-            {
-                CompareOp.Eq => x[i] == y[i],
-                CompareOp.Ne => x[i] != y[i],
-                CompareOp.Lt => x[i] < y[i],
-                CompareOp.Le => x[i] <= y[i],
-                CompareOp.Gt => x[i] > y[i],
-                _ => x[i] >= y[i],
-            };
+            case CompareOp.Eq: CompareLoop<T, Eq<T>>(x, y, d); break;
+            case CompareOp.Ne: CompareLoop<T, Ne<T>>(x, y, d); break;
+            case CompareOp.Lt: CompareLoop<T, Lt<T>>(x, y, d); break;
+            case CompareOp.Le: CompareLoop<T, Le<T>>(x, y, d); break;
+            case CompareOp.Gt: CompareLoop<T, Gt<T>>(x, y, d); break;
+            default: CompareLoop<T, Ge<T>>(x, y, d); break;
         }
     }
+
+    private static void CompareLoop<T, TOp>(T[] x, T[] y, bool[] d) where T : INumber<T> where TOp : struct, IComparison<T>
+    {
+        if (y.Length == 1 && x.Length != 1)
+        {
+            var s = y[0];
+            for (var i = 0; i < d.Length; i++) d[i] = TOp.Test(x[i], s);
+            return;
+        }
+        for (var i = 0; i < d.Length; i++) d[i] = TOp.Test(x[i], y[i]);
+    }
+
+    private interface IComparison<T> { static abstract bool Test(T a, T b); }
+    private readonly struct Eq<T> : IComparison<T> where T : INumber<T> { public static bool Test(T a, T b) => a == b; }
+    private readonly struct Ne<T> : IComparison<T> where T : INumber<T> { public static bool Test(T a, T b) => a != b; }
+    private readonly struct Lt<T> : IComparison<T> where T : INumber<T> { public static bool Test(T a, T b) => a < b; }
+    private readonly struct Le<T> : IComparison<T> where T : INumber<T> { public static bool Test(T a, T b) => a <= b; }
+    private readonly struct Gt<T> : IComparison<T> where T : INumber<T> { public static bool Test(T a, T b) => a > b; }
+    private readonly struct Ge<T> : IComparison<T> where T : INumber<T> { public static bool Test(T a, T b) => a >= b; }
 
     private static void FloatUnary<T>(T[] x, T[] d, UnaryOp op) where T : unmanaged, IFloatingPointIeee754<T>
     {

@@ -113,7 +113,7 @@ internal static class Reduction
         for (var d = dim + 1; d < sizes.Length; d++) inner *= sizes[d];
         var len = sizes[dim];
         var indices = new long[outer * inner];
-        var values = Conversion.NewStorage(t.dtype, outer * inner);
+        var values = Conversion.Uninitialized(t.dtype, outer * inner);
         for (var o = 0; o < outer; o++)
         {
             for (var i = 0; i < inner; i++)

@@ -254,4 +254,37 @@ public sealed class AutogradSemanticsTests
         Assert.Equal("AccumulateGrad", node!.name());
         Assert.Equal(0, index);
     }
+
+    [Fact]
+    public void Backward_WithUserGradient_NeverChangesTheUsersTensor()
+    {
+        var x = torch.tensor(new[] { 1.0, 2.0 }, requires_grad: true);
+        var gradient = torch.tensor(new[] { 0.5, 0.25 });
+        x.backward(gradient);
+        x.backward(gradient);
+        (x * 1).backward(gradient);
+        Assert.Equal(new[] { 1.5, 0.75 }, x.grad!.ToArray());
+        Assert.Equal(new[] { 0.5, 0.25 }, gradient.ToArray());
+    }
+
+    [Fact]
+    public void Backward_SameGradientToBothInputs_SumsWithoutDoubleCounting()
+    {
+        var x = torch.tensor(new[] { 1.0, 2.0 }, requires_grad: true);
+        (x + x).sum().backward();
+        Assert.Equal(new[] { 2.0, 2.0 }, x.grad!.ToArray());
+        (x.clone() + x).sum().backward();
+        Assert.Equal(new[] { 4.0, 4.0 }, x.grad.ToArray());
+    }
+
+    [Fact]
+    public void Grad_AfterBackward_IsNotSharedWithLaterGraphs()
+    {
+        var x = torch.tensor(new[] { 1.0, -2.0 }, requires_grad: true);
+        x.relu().sum().backward();
+        var first = x.grad!.clone();
+        x.relu().sum().backward();
+        Assert.Equal(new[] { 1.0, 0.0 }, first.ToArray());
+        Assert.Equal(new[] { 2.0, 0.0 }, x.grad.ToArray());
+    }
 }

@@ -1,0 +1,46 @@
+using GradRepl.Tensors.Kernels;
+
+namespace GradRepl.Tensors.Autograd;
+
+/// <summary>
+/// The gradients waiting at each node during one backward walk, each marked with whether the walk owns its
+/// storage (made it and handed it to nobody else). Owned gradients are summed in place and given to a
+/// leaf's <c>.grad</c> without a copy; any other gradient is copied first, so user tensors are never changed.
+/// </summary>
+internal sealed class GradientBuffers
+{
+    private readonly Dictionary<Node, (Tensor Grad, bool Owned)> _pending = new(NodeIdentity.Instance);
+    private readonly bool _createGraph;
+
+    public GradientBuffers(bool createGraph) => _createGraph = createGraph;
+
+    /// <summary>Adds <paramref name="grad"/> to what is waiting at <paramref name="node"/>.</summary>
+    public void Add(Node node, Tensor grad, bool owned)
+    {
+        owned &= !_createGraph; // with create_graph every sum is a recorded op, never in place
+        if (!_pending.TryGetValue(node, out var existing))
+        {
+            _pending[node] = (grad, owned);
+            return;
+        }
+        if (existing.Owned && !ReferenceEquals(existing.Grad.Storage, grad.Storage)
+            && existing.Grad.dtype == grad.dtype && existing.Grad.Sizes.AsSpan().SequenceEqual(grad.Sizes))
+        {
+            Elementwise.AddInPlace(existing.Grad, grad);
+            return;
+        }
+        _pending[node] = (existing.Grad + grad, !_createGraph);
+    }
+
+    /// <summary>Removes and returns the gradient waiting at <paramref name="node"/>, if any reached it.</summary>
+    public bool TryTake(Node node, out Tensor grad, out bool owned)
+    {
+        if (_pending.Remove(node, out var entry))
+        {
+            (grad, owned) = entry;
+            return true;
+        }
+        (grad, owned) = (null!, false);
+        return false;
+    }
+}
