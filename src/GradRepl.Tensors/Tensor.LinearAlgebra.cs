@@ -74,6 +74,6 @@ public sealed partial class Tensor
     private void RequireSameFloatDtype(Tensor other, string format)
     {
         if (dtype != other.dtype) throw new RuntimeError(string.Format(format, dtype.CppName(), other.dtype.CppName()));
-        if (!dtype.IsFloatingPoint()) throw new RuntimeError($"\"matmul\" not implemented for '{dtype.CppName()}'");
+        if (dtype == ScalarType.Bool) throw new RuntimeError("\"addmm_impl_cpu_\" not implemented for 'Bool'");
     }
 }

@@ -369,6 +369,14 @@ CASES = [
     ("backward_with(v * 2, r)", ["v", "r"], None, "error"),
     ("m.t().t().t().T.T.T.expand(3, 3)", ["m"], None, "error"),
     ("v.expand(2)", ["v"], None, "error"),
+    ("m.mm(n.double())", ["m", "n"], None, "error"),
+    ("m.mv(dv)", ["m", "dv"], None, "error"),
+    ("v[1, 2]", ["v"], None, "error"),
+    ("torch.ones(3).max(0)[0]", [], "torch.ones(3).max(0).values", "value"),
+    ("i.unsqueeze(0).mm(i.unsqueeze(1))", ["i"], None, "value"),
+    ("torch.ones(2, 3).sum(dim=(0, 0))", [], "torch.ones(2, 3).sum(new long[] {0, 0})", "error"),
+    ("torch.ones(0).max()", [], None, "error"),
+    ("torch.arange(0, 5, -1)", [], None, "error"),
 ]
 
 
