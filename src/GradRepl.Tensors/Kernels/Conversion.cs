@@ -75,13 +75,16 @@ internal static class Conversion
     /// <summary>An array of <paramref name="n"/> copies of <paramref name="value"/> in the storage type of <paramref name="dtype"/>.</summary>
     public static Array Filled(ScalarType dtype, int n, double value)
     {
-        switch (dtype)
+        if (value == 0) return NewStorage(dtype, n);
+        var r = Uninitialized(dtype, n);
+        switch (r)
         {
-            case ScalarType.Float32: { var r = new float[n]; if (value != 0) Array.Fill(r, (float)value); return r; }
-            case ScalarType.Float64: { var r = new double[n]; if (value != 0) Array.Fill(r, value); return r; }
-            case ScalarType.Int64: { var r = new long[n]; if (value != 0) Array.Fill(r, (long)value); return r; }
-            default: { var r = new bool[n]; if (value != 0) Array.Fill(r, true); return r; }
+            case float[] f: Array.Fill(f, (float)value); break;
+            case double[] d: Array.Fill(d, value); break;
+            case long[] l: Array.Fill(l, (long)value); break;
+            case bool[] b: Array.Fill(b, true); break;
         }
+        return r;
     }
 
     /// <summary>Storage for a kernel that writes every element: skips zeroing, which costs as much as a pass over 4 MB.</summary>

@@ -48,7 +48,7 @@ internal static class Shapes
     public static T[] Expand<T>(T[] source, int[] from, int[] to)
     {
         var n = Numel(to);
-        var result = new T[n];
+        var result = GC.AllocateUninitializedArray<T>(n); // every element is written below
         if (n == 0) return result;
         if (source.Length == 1)
         {
