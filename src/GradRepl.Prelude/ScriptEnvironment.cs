@@ -24,6 +24,28 @@ public sealed class ScriptEnvironment
     /// </summary>
     public Action<int>? Checkpoint { get; init; }
 
+    /// <summary>
+    /// Process-wide interruption for interactive sessions: the REPL signals it on Ctrl+C. Code the REPL compiles calls
+    /// <see cref="ThrowIfCancelled"/> in every loop and method body, and tensor operations check it too.
+    /// </summary>
+    public static CancellationToken Interrupt
+    {
+        get => s_interrupt;
+        set
+        {
+            s_interrupt = value;
+            GradRepl.Tensors.Interruption.Token = value;
+        }
+    }
+
+    private static CancellationToken s_interrupt;
+
+    /// <summary>Throws <see cref="OperationCanceledException"/> when <see cref="Interrupt"/> is signalled; one read otherwise.</summary>
+    public static void ThrowIfCancelled()
+    {
+        if (s_interrupt.IsCancellationRequested) throw new OperationCanceledException(s_interrupt);
+    }
+
     /// <summary>The name figures are saved under: the script's file name without extension, or "repl".</summary>
     public string ScriptName => ScriptPath is null ? "repl" : Path.GetFileNameWithoutExtension(ScriptPath);
 }

@@ -104,6 +104,23 @@ public sealed partial class ScriptGlobals
         if (_figure is null) return;
         var figure = _figure;
         _figure = null;
+        Show(figure);
+    }
+
+    /// <summary>
+    /// Shows <paramref name="figure"/> like <c>show()</c> shows the current figure: saves it as the next
+    /// <c>&lt;out&gt;/&lt;script&gt;-&lt;n&gt;.png</c>, prints the path, and in an interactive terminal draws a preview.
+    /// </summary>
+    /// <param name="figure">A plot, e.g. the one <c>figure()</c> returned.</param>
+    public void show(Plot figure)
+    {
+        ArgumentNullException.ThrowIfNull(figure);
+        if (ReferenceEquals(figure, _figure)) _figure = null;
+        Show(figure);
+    }
+
+    private void Show(Plot figure)
+    {
         _shownFigures++;
         var path = Path.Combine(_environment.PlotDirectory, $"{_environment.ScriptName}-{_shownFigures}.png");
         Directory.CreateDirectory(_environment.PlotDirectory);

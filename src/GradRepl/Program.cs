@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using GradRepl.Commands;
+using GradRepl.Repl;
 
 namespace GradRepl;
 
@@ -12,6 +13,13 @@ internal static class Program
         using var interrupt = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
         {
+            // In the REPL and the lesson stepper, Ctrl+C stops the running entry or clears the line instead.
+            if (Interactive is { } interactive)
+            {
+                e.Cancel = interactive.OnCancelKeyPress();
+                return;
+            }
+
             // The first Ctrl+C asks the running command to stop (it exits with 130); a second one ends the process.
             if (interrupt.IsCancellationRequested) return;
             e.Cancel = true;
@@ -29,6 +37,11 @@ internal static class Program
 
         return parse.Invoke(new InvocationConfiguration { ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = true });
     }
+
+    /// <summary>Set while an interactive session (REPL, stepper) owns Ctrl+C.</summary>
+    private static Interrupts? Interactive { get; set; }
+
+    private static Interrupts StartInteractive() => Interactive = new Interrupts();
 
     internal static RootCommand BuildCommandLine(CancellationToken interrupt)
     {
@@ -82,6 +95,15 @@ internal static class Program
             Arity = ArgumentArity.ZeroOrMore,
         };
 
+        var interactiveOption = new Option<bool>("--interactive", "-i")
+        {
+            Description = "Run the script, then start the REPL with its variables",
+        };
+        var stepOption = new Option<bool>("--step")
+        {
+            Description = "Walk through a lesson one step at a time, trying things between steps",
+        };
+
         var pathsArgument = new Argument<string[]>("paths")
         {
             Description = "Lesson files or directories (default: scripts/)",
@@ -101,18 +123,22 @@ internal static class Program
             outOption,
             noCacheOption,
             timeoutOption,
+            interactiveOption,
+            stepOption,
             check,
             newLesson,
         };
         root.SetAction(p =>
         {
             var file = p.GetValue(fileArgument);
-            if (file is null)
+            if (file is null && p.GetValue(stepOption))
             {
-                Console.Out.WriteLine("gradrepl: the interactive REPL is not available yet.");
-                Console.Out.WriteLine("Run a script with 'gradrepl FILE.csx', check lessons with 'gradrepl check scripts/'; see 'gradrepl --help'.");
-                return ExitCodes.Success;
+                Console.Error.WriteLine("gradrepl: error: --step needs a lesson file: gradrepl scripts/polynomial.csx --step");
+                return ExitCodes.Usage;
             }
+
+            if (file is null || p.GetValue(interactiveOption)) return ReplCommand.Execute(file, Options(p), StartInteractive());
+            if (p.GetValue(stepOption)) return ReplCommand.Step(file, Options(p), StartInteractive());
 
             return RunCommand.Execute(file, p.GetValue(scriptArgs) ?? [], Options(p), interrupt);
         });

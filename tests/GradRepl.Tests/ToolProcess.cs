@@ -42,13 +42,17 @@ internal sealed class ToolProcess : IDisposable
 
     public ToolResult Run(params string[] args) => Run(TimeSpan.FromSeconds(120), args);
 
-    public ToolResult Run(TimeSpan limit, params string[] args)
+    public ToolResult Run(TimeSpan limit, params string[] args) => RunWithInput(null, limit, args);
+
+    /// <summary>Runs with <paramref name="input"/> piped to stdin (then closed); null leaves stdin alone.</summary>
+    public ToolResult RunWithInput(string? input, TimeSpan limit, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = WorkingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = input is not null,
             UseShellExecute = false,
         };
         info.ArgumentList.Add(ToolPath);
@@ -58,6 +62,12 @@ internal sealed class ToolProcess : IDisposable
         info.Environment["NO_COLOR"] = "1";
 
         using var process = Process.Start(info)!;
+        if (input is not null)
+        {
+            process.StandardInput.Write(input);
+            process.StandardInput.Close();
+        }
+
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(limit))

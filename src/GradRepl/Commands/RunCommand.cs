@@ -25,6 +25,7 @@ internal static class RunCommand
     /// <summary>Runs <paramref name="file"/>; returns the process exit code.</summary>
     public static int Execute(string file, IReadOnlyList<string> args, ScriptOptionsFromCli options, CancellationToken cancellation)
     {
+        HostTrace.Phase("run: start");
         var output = new ConsoleScriptOutput();
         if (!TryReadScript(file, output, out var text)) return ExitCodes.Usage;
 
@@ -47,8 +48,11 @@ internal static class RunCommand
             Cancellation = cancellation,
         };
         var result = runner.Execute(((CompileResult.Compiled)compiled).Script, source, environment);
+        HostTrace.Phase("run: script finished");
         Trace(output, RoslynLoaded() ? "roslyn loaded" : "roslyn not loaded");
-        return Report(result, source.Path, output);
+        var exitCode = Report(result, source.Path, output);
+        HostTrace.Phase("run: output flushed");
+        return exitCode;
     }
 
     /// <summary>Reads a script, reporting a missing or unreadable file as a usage error.</summary>
@@ -105,6 +109,6 @@ internal static class RunCommand
     /// <summary>With <c>GRADREPL_TRACE=1</c>, notes host events (cache hits) on stderr; used by tests and benchmarks.</summary>
     public static void Trace(ConsoleScriptOutput output, string message)
     {
-        if (Environment.GetEnvironmentVariable("GRADREPL_TRACE") == "1") output.WriteErrorLine("[gradrepl] " + message);
+        if (HostTrace.Enabled) output.WriteErrorLine("[gradrepl] " + message);
     }
 }

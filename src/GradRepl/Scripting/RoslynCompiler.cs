@@ -14,34 +14,39 @@ namespace GradRepl.Scripting;
 /// </summary>
 internal static class RoslynCompiler
 {
-    /// <summary>The script options every GradRepl script is compiled with (imports, references, file path).</summary>
-    public static ScriptOptions CreateOptions(string? filePath) =>
+    // Built once per process: the metadata references (and the metadata Roslyn reads from them) are then shared by
+    // every compilation of the process (all lessons of a check run, every REPL submission) instead of re-read.
+    private static readonly Lazy<ScriptOptions> s_baseOptions = new(() =>
         ScriptOptions.Default
-            .WithFilePath(filePath ?? "")
             .WithFileEncoding(Encoding.UTF8)
             .WithImports(DefaultImports.Namespaces)
             .AddReferences(DefaultImports.Assemblies)
             .WithLanguageVersion(LanguageVersion.Latest)
             .WithEmitDebugInformation(true)
-            .WithOptimizationLevel(OptimizationLevel.Debug);
+            .WithOptimizationLevel(OptimizationLevel.Debug));
+
+    /// <summary>The script options every GradRepl script is compiled with (imports, references, file path).</summary>
+    public static ScriptOptions CreateOptions(string? filePath) => s_baseOptions.Value.WithFilePath(filePath ?? "");
 
     /// <summary>Compiles <paramref name="source"/> into an assembly image, or returns its errors.</summary>
     public static CompileResult Compile(ScriptSource source)
     {
+        HostTrace.Phase("roslyn: start");
         var script = CSharpScript.Create(source.Text, CreateOptions(source.Path), typeof(ScriptGlobals));
         var compilation = script.GetCompilation();
+        HostTrace.Phase("roslyn: parsed");
 
-        var errors = compilation.GetDiagnostics()
-            .Where(d => d.Severity == DiagnosticSeverity.Error)
-            .ToList();
-        if (errors.Count > 0) return new CompileResult.Failed(Convert(errors));
-
+        // Emit alone: it reports every declaration and method-body error itself, so the script is bound once, not once
+        // for GetDiagnostics and again for Emit (a few per cent of a cold compile; see bench/README.md).
         using var pe = new MemoryStream();
         using var pdb = new MemoryStream();
         var emit = compilation.Emit(pe, pdb, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.PortablePdb));
+        HostTrace.Phase("roslyn: emitted");
         if (!emit.Success)
         {
-            return new CompileResult.Failed(Convert(emit.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
+            var errors = emit.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+            if (errors.Count == 0) errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+            return new CompileResult.Failed(Convert(errors));
         }
 
         var entryPoint = compilation.GetEntryPoint(CancellationToken.None)

@@ -26,6 +26,7 @@ internal static class ScriptExecutor
             .GetMethod(script.EntryMethodName, BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
             ?? throw new InvalidOperationException($"The compiled script has no method {script.EntryMethodName}.");
         var assemblyName = assembly.FullName ?? "";
+        HostTrace.Phase("execute: script assembly loaded");
 
         EvaluationResult? result = null;
         using var done = new ManualResetEventSlim();

@@ -36,10 +36,14 @@ internal sealed class ScriptRunner
         if (_settings.Cache is { } cache)
         {
             key = source.ComputeCacheKey();
-            if (cache.TryRead(key) is { } cached) return new CompileResult.Compiled(cached, FromCache: true);
+            HostTrace.Phase("cache: key computed");
+            var cached = cache.TryRead(key);
+            HostTrace.Phase(cached is null ? "cache: miss" : "cache: hit, entry read");
+            if (cached is not null) return new CompileResult.Compiled(cached, FromCache: true);
         }
 
         var result = CompileWithRoslyn(source);
+        HostTrace.Phase("roslyn: compiled");
         if (key is not null && result is CompileResult.Compiled compiled) _settings.Cache!.TryWrite(key, compiled.Script);
         return result;
     }

@@ -1,0 +1,197 @@
+using System.Reflection;
+using GradRepl.Completion;
+using GradRepl.Highlighting;
+using RadLine;
+using Spectre.Console;
+
+namespace GradRepl.Repl;
+
+/// <summary>
+/// The RadLine line editor, with the pieces RadLine 0.6 lacks added around it:
+/// <list type="bullet">
+/// <item>Multi-line by completeness: RadLine's Enter always submits, so an incomplete submission is reopened in a
+/// fresh editor with one more (indented) line, drawn over the old one; pastes arrive as one submission because
+/// RadLine turns the Enters inside a burst of keys into new lines.</item>
+/// <item>Tab completes C# identifiers (RadLine's own completion works on whitespace-separated words).</item>
+/// <item>Up/Down recall history on the first/last line; Ctrl+D on an empty buffer ends the session; Ctrl+C (SIGINT,
+/// see <see cref="Interrupts"/>) drops the line.</item>
+/// </list>
+/// </summary>
+internal sealed class LineEditorInput : IReplInput
+{
+    private readonly IAnsiConsole _console;
+    private readonly History _history;
+    private readonly Interrupts _interrupts;
+    private readonly CompletionProvider _completion;
+    private readonly SyntaxHighlighter _highlighter;
+    private readonly KeySource _keys = new();
+
+    /// <summary>Creates the editor input.</summary>
+    public LineEditorInput(IAnsiConsole console, History history, Interrupts interrupts, CompletionProvider completion, SyntaxHighlighter highlighter)
+    {
+        _console = console;
+        _history = history;
+        _interrupts = interrupts;
+        _completion = completion;
+        _highlighter = highlighter;
+    }
+
+    /// <inheritdoc />
+    public bool IsInteractive => true;
+
+    /// <summary>True when RadLine can drive this terminal (stdin and stdout are a terminal that takes ANSI).</summary>
+    public static bool IsSupported(IAnsiConsole console) => !Console.IsInputRedirected && LineEditor.IsSupported(console);
+
+    /// <inheritdoc />
+    public string? Read(string prompt)
+    {
+        var text = "";
+        while (true)
+        {
+            var view = new EditorView();
+            bool endOfInput = false;
+            var editor = new LineEditor(_console, _keys)
+            {
+                MultiLine = true,
+                Text = text,
+                Prompt = new Prompt(prompt, view, _highlighter),
+                Highlighter = _highlighter,
+            };
+            foreach (var entry in _history.Entries) editor.History.Add(entry);
+            Bind(editor.KeyBindings, view, () => endOfInput = true);
+            if (text.Length > 0) _keys.Inject(new ConsoleKeyInfo('\0', ConsoleKey.PageDown, false, false, false));
+
+            var cancel = _interrupts.BeginPrompt();
+            string? result;
+            try
+            {
+                result = editor.ReadLine(cancel).GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException)
+            {
+                // Ctrl+C while RadLine waited for a key: it left the cursor on the line.
+                _console.WriteLine();
+                return IReplInput.Dropped;
+            }
+
+            if (endOfInput) return null;
+            if (result is null) return IReplInput.Dropped;
+            if (Submissions.IsComplete(result)) return result;
+
+            // Incomplete: draw the same lines again, plus a new indented one, in a fresh editor.
+            int lines = result.ReplaceLineEndings("\n").Split('\n').Length;
+            Console.Out.Write($"\u001b[{lines}A\u001b[J");
+            Console.Out.Flush();
+            text = result.ReplaceLineEndings("\n") + "\n" + Submissions.Indentation(result);
+        }
+    }
+
+    private void Bind(KeyBindings bindings, EditorView view, Action endOfInput)
+    {
+        bindings.Add(ConsoleKey.Tab, () => new TabCommand(_completion, view));
+        bindings.Add(ConsoleKey.UpArrow, () => new SubmitActionCommand(() => view.State?.IsFirstLine ?? true ? SubmitAction.PreviousHistory : SubmitAction.MoveUp));
+        bindings.Add(ConsoleKey.DownArrow, () => new SubmitActionCommand(() => view.State?.IsLastLine ?? true ? SubmitAction.NextHistory : SubmitAction.MoveDown));
+        bindings.Add(ConsoleKey.D, ConsoleModifiers.Control, () => new EndOfInputCommand(view, endOfInput));
+        bindings.Add<MoveHomeCommand>(ConsoleKey.A, ConsoleModifiers.Control);
+        bindings.Add<MoveEndCommand>(ConsoleKey.E, ConsoleModifiers.Control);
+    }
+
+    /// <summary>The prompt; it also tells the highlighter which line RadLine is about to draw.</summary>
+    private sealed class Prompt(string text, EditorView view, SyntaxHighlighter highlighter) : ILineEditorPrompt
+    {
+        private readonly Markup _first = new($"[green bold]{Markup.Escape(text)}[/]");
+        private readonly Markup _more = new($"[grey]{Markup.Escape(new string('.', text.Length))}[/]");
+
+        public (Markup Markup, int Margin) GetPrompt(ILineEditorState state, int line)
+        {
+            view.State = state;
+            highlighter.BeginLine(view, line);
+            return (line == 0 ? _first : _more, 1);
+        }
+    }
+
+    private sealed class SubmitActionCommand(Func<SubmitAction> action) : LineEditorCommand
+    {
+        public override void Execute(LineEditorContext context) => context.Submit(action());
+    }
+
+    private sealed class EndOfInputCommand(EditorView view, Action endOfInput) : LineEditorCommand
+    {
+        public override void Execute(LineEditorContext context)
+        {
+            if (context.Buffer.Length == 0 && string.IsNullOrWhiteSpace(string.Join("", view.Lines())))
+            {
+                endOfInput();
+                context.Submit(SubmitAction.Cancel);
+                return;
+            }
+
+            new DeleteCommand().Execute(context);
+        }
+    }
+
+    /// <summary>
+    /// Console keys, after any keys the REPL injects (to put the cursor at the end of a reopened buffer). RadLine
+    /// drains every pending key into its editor's own queue, so keys typed right after Enter would be lost when that
+    /// editor returns: after an Enter this source reports no key available once, which ends the drain at the Enter.
+    /// </summary>
+    private sealed class KeySource : IInputSource
+    {
+        private readonly Queue<ConsoleKeyInfo> _injected = new();
+        private bool _holdAfterEnter;
+
+        public bool ByPassProcessing => false;
+
+        public void Inject(ConsoleKeyInfo key) => _injected.Enqueue(key);
+
+        public bool IsKeyAvailable()
+        {
+            if (_injected.Count > 0) return true;
+            if (_holdAfterEnter)
+            {
+                _holdAfterEnter = false;
+                return false;
+            }
+
+            return Console.KeyAvailable;
+        }
+
+        public ConsoleKeyInfo ReadKey()
+        {
+            if (_injected.Count > 0) return _injected.Dequeue();
+            var key = Console.ReadKey(intercept: true);
+            _holdAfterEnter = key.Key == ConsoleKey.Enter;
+            return key;
+        }
+    }
+}
+
+/// <summary>
+/// What the editor currently holds, for completion and highlighting: RadLine passes its state to the prompt, and its
+/// lines are read from it (RadLine 0.6 exposes them only on the internal state class, hence the reflection).
+/// </summary>
+internal sealed class EditorView
+{
+    private static readonly Dictionary<Type, MethodInfo?> GetBuffers = [];
+
+    /// <summary>RadLine's state (line index and count), set each time a prompt is drawn.</summary>
+    public ILineEditorState? State { get; set; }
+
+    /// <summary>Every line in the editor, or an empty list when RadLine hides them.</summary>
+    public IReadOnlyList<string> Lines()
+    {
+        if (State is not { } state) return [];
+        var type = state.GetType();
+        MethodInfo? method;
+        lock (GetBuffers)
+        {
+            if (!GetBuffers.TryGetValue(type, out method))
+            {
+                method = type.GetMethod("GetBuffers", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance, Type.EmptyTypes);
+                GetBuffers[type] = method;
+            }
+        }
+
+        return method?.Invoke(state, null) is IEnumerable<LineBuffer> buffers ? buffers.Select(b => b.Content).ToList() : [];
+    }
+}

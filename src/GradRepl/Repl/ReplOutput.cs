@@ -1,0 +1,95 @@
+using System.Text;
+using GradRepl.Prelude;
+using GradRepl.Scripting;
+
+namespace GradRepl.Repl;
+
+/// <summary>
+/// The console as the REPL's scripts see it: <see cref="ConsoleScriptOutput"/>, remembering whether the last thing
+/// written ended its line, so the prompt never draws over a half-written line.
+/// </summary>
+internal sealed class ReplOutput : IScriptOutput
+{
+    private readonly ConsoleScriptOutput _console;
+    private readonly TrackingWriter _out;
+    private readonly TrackingWriter _error;
+
+    /// <summary>Wraps <paramref name="console"/>.</summary>
+    public ReplOutput(ConsoleScriptOutput console)
+    {
+        _console = console;
+        _out = new TrackingWriter(console.Out);
+        _error = new TrackingWriter(console.Error);
+    }
+
+    /// <inheritdoc />
+    public TextWriter Out => _out;
+
+    /// <inheritdoc />
+    public TextWriter Error => _error;
+
+    /// <inheritdoc />
+    public bool IsInteractive => _console.IsInteractive;
+
+    /// <inheritdoc />
+    public (int Columns, int Rows) TerminalSize => _console.TerminalSize;
+
+    /// <inheritdoc />
+    public bool SupportsColor => _console.SupportsColor;
+
+    /// <summary>Ends a line left open by the script's output, and flushes.</summary>
+    public void EndLine()
+    {
+        if (!_out.AtLineStart || !_error.AtLineStart)
+        {
+            _out.Write('\n');
+            _out.AtLineStart = _error.AtLineStart = true;
+        }
+
+        Flush();
+    }
+
+    /// <summary>Flushes both streams.</summary>
+    public void Flush()
+    {
+        _out.Flush();
+        _error.Flush();
+    }
+
+    private sealed class TrackingWriter(TextWriter inner) : TextWriter
+    {
+        public bool AtLineStart { get; set; } = true;
+
+        public override Encoding Encoding => inner.Encoding;
+
+        public override void Write(char value)
+        {
+            inner.Write(value);
+            AtLineStart = value == '\n';
+        }
+
+        public override void Write(string? value)
+        {
+            if (string.IsNullOrEmpty(value)) return;
+            inner.Write(value);
+            AtLineStart = value[^1] == '\n';
+        }
+
+        public override void Write(char[] buffer, int index, int count)
+        {
+            if (count == 0) return;
+            inner.Write(buffer, index, count);
+            AtLineStart = buffer[index + count - 1] == '\n';
+        }
+
+        public override void WriteLine(string? value)
+        {
+            Write(value);
+            Write('\n');
+        }
+
+        public override void WriteLine() => Write('\n');
+
+        public override void Flush() => inner.Flush();
+    }
+}

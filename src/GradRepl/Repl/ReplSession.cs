@@ -1,0 +1,278 @@
+using System.Diagnostics;
+using System.Reflection;
+using GradRepl.Prelude;
+using GradRepl.Scripting;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Scripting;
+using Microsoft.CodeAnalysis.Scripting;
+using Microsoft.CodeAnalysis.Text;
+
+namespace GradRepl.Repl;
+
+/// <summary>
+/// The Roslyn side of a REPL session: script state carried from one submission to the next, so every variable,
+/// function and class stays defined. Roslyn is warmed on a background thread as soon as the session starts.
+/// Submissions are instrumented (<see cref="Instrumentation"/>) and run on their own thread with a large stack;
+/// Ctrl+C (through <see cref="Interrupts"/>) stops them and the state up to the interrupt is kept.
+/// </summary>
+internal sealed class ReplSession
+{
+    private const int ScriptThreadStackSize = 64 * 1024 * 1024;
+    private const string WarmUpCode = "var __t = tensor(2.0, requires_grad: true); var __y = __t.pow(2) * 3 + 1; __y.backward(); __t.grad.ToString()";
+
+    private readonly Func<ScriptEnvironment> _environmentFactory;
+    private readonly Interrupts _interrupts;
+    private readonly ScriptOptions _options;
+    private readonly List<SavedSubmission> _saved = [];
+    private readonly Dictionary<string, (int Number, string Text)> _submissionsByAssembly = new(StringComparer.Ordinal);
+    private Task<ScriptState<object>> _initial;
+    private ScriptState<object>? _state;
+    private int _submissionCount;
+
+    /// <summary>Starts a session (and warms Roslyn in the background).</summary>
+    /// <param name="environmentFactory">Makes the environment for fresh globals (at start and on <c>#reset</c>).</param>
+    /// <param name="interrupts">The Ctrl+C dispatcher.</param>
+    public ReplSession(Func<ScriptEnvironment> environmentFactory, Interrupts interrupts)
+    {
+        _environmentFactory = environmentFactory;
+        _interrupts = interrupts;
+        _options = RoslynCompiler.CreateOptions(null);
+        _initial = StartAsync();
+    }
+
+    /// <summary>The globals scripts in this session see.</summary>
+    public ScriptGlobals Globals { get; private set; } = null!;
+
+    /// <summary>The successful submissions so far, as they would appear in a saved script.</summary>
+    public IReadOnlyList<SavedSubmission> Saved => _saved;
+
+    /// <summary>The state after the last submission (waits for the warm-up on first use).</summary>
+    public ScriptState<object> State => _state ?? _initial.GetAwaiter().GetResult();
+
+    /// <summary>Path used for REPL input in diagnostics and stack traces.</summary>
+    public static string ReplPath { get; } = Path.Combine(Environment.CurrentDirectory, "<repl>");
+
+    /// <summary>Forgets every variable and figure: fresh globals and a fresh script state.</summary>
+    public void Reset()
+    {
+        _state = null;
+        _saved.Clear();
+        _submissionsByAssembly.Clear();
+        _submissionCount = 0;
+        _initial = StartAsync();
+    }
+
+    /// <summary>A script continuing the session with <paramref name="code"/>, for completion and classification (not run).</summary>
+    public Script<object> Continue(string code) => State.Script.ContinueWith(code, _options);
+
+    /// <summary>Compiles and runs <paramref name="code"/> as the next submission.</summary>
+    /// <param name="code">What the user typed (or a file's contents).</param>
+    /// <param name="path">The file it came from, or null for typed input.</param>
+    public SubmissionResult Evaluate(string code, string? path = null)
+    {
+        var previous = State;
+        var instrumented = Instrumentation.Instrument(code, Submissions.ParseOptions);
+        var script = previous.Script.ContinueWith(instrumented.Text, _options.WithFilePath(path ?? ReplPath));
+
+        var errors = script.Compile().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        if (errors.Count > 0) return new SubmissionResult.CompileFailed(Map(errors, code, instrumented));
+
+        var compilation = script.GetCompilation();
+        var number = ++_submissionCount;
+        _submissionsByAssembly[compilation.AssemblyName ?? ""] = (number, code);
+        var trailing = TrailingExpressionKind(compilation);
+
+        var (state, hostError, interrupted) = Run(script, previous);
+        if (hostError is not null) return new SubmissionResult.Failed(hostError, null);
+        _state = state;
+        if (state!.Exception is { } exception)
+        {
+            exception = Unwrap(exception);
+            if (interrupted && exception is OperationCanceledException) return new SubmissionResult.Interrupted();
+            return new SubmissionResult.Failed(exception, Locate(exception));
+        }
+
+        _saved.Add(new SavedSubmission(code, path, SavedForm(code, trailing)));
+        bool hasValue = trailing is TrailingKind.Value or TrailingKind.Plot;
+        return new SubmissionResult.Success(hasValue ? state.ReturnValue : null, hasValue);
+    }
+
+    /// <summary>The session's successful submissions as one runnable script.</summary>
+    public string SaveText()
+    {
+        var sb = new System.Text.StringBuilder();
+        sb.Append("// Saved from a gradrepl session on ").Append(DateTime.Now.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
+        foreach (var submission in _saved)
+        {
+            if (submission.Path is not null) sb.Append("// from ").Append(GradRepl.Scripting.DiagnosticFormatter.DisplayPath(submission.Path)).Append('\n');
+            sb.Append(submission.SavedText.TrimStart('\r', '\n').TrimEnd()).Append('\n');
+        }
+
+        return sb.ToString();
+    }
+
+    private Task<ScriptState<object>> StartAsync()
+    {
+        var environment = _environmentFactory();
+        var globals = new ScriptGlobals(environment);
+        Globals = globals;
+        return Task.Factory.StartNew(
+            () =>
+            {
+                var initial = CSharpScript.Create("", _options, typeof(ScriptGlobals)).RunAsync(globals).GetAwaiter().GetResult();
+                try
+                {
+                    // Compile, emit and run a typical submission once, then throw its state away: Roslyn's binder and
+                    // emitter, the engine and the JIT are warm by the time the user's first line arrives.
+                    initial.Script.ContinueWith(WarmUpCode, _options).RunFromAsync(initial, _ => true).GetAwaiter().GetResult();
+                }
+                catch (Exception e) when (e is CompilationErrorException or InvalidOperationException)
+                {
+                    // Warm-up is best effort.
+                }
+
+                return initial;
+            },
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
+    }
+
+    private (ScriptState<object>? State, Exception? HostError, bool Interrupted) Run(Script<object> script, ScriptState<object> previous)
+    {
+        ScriptState<object>? state = null;
+        Exception? hostError = null;
+        using var cancellation = new CancellationTokenSource();
+        var thread = new Thread(
+            () =>
+            {
+                try
+                {
+                    state = script.RunFromAsync(previous, _ => true, CancellationToken.None).GetAwaiter().GetResult();
+                }
+                catch (Exception e)
+                {
+                    hostError = Unwrap(e);
+                }
+            },
+            ScriptThreadStackSize)
+        {
+            IsBackground = true,
+            Name = "gradrepl submission",
+        };
+
+        ScriptEnvironment.Interrupt = cancellation.Token;
+        _interrupts.BeginRun(cancellation);
+        try
+        {
+            thread.Start();
+            thread.Join();
+        }
+        finally
+        {
+            _interrupts.EndRun();
+            ScriptEnvironment.Interrupt = default;
+        }
+
+        return (state, hostError, cancellation.IsCancellationRequested);
+    }
+
+    private static List<ReplDiagnostic> Map(List<Diagnostic> errors, string code, InstrumentedCode instrumented)
+    {
+        var text = SourceText.From(code);
+        var result = new List<ReplDiagnostic>();
+        foreach (var d in errors.OrderBy(d => d.Location.SourceSpan.Start))
+        {
+            var span = d.Location.IsInSource ? instrumented.ToOriginal(d.Location.SourceSpan) : new TextSpan(0, 0);
+            var start = text.Lines.GetLinePosition(Math.Min(span.Start, code.Length));
+            var line = text.Lines[start.Line].ToString();
+            var end = text.Lines.GetLinePosition(Math.Min(span.End, code.Length));
+            var length = end.Line == start.Line ? end.Character - start.Character : line.Length - start.Character;
+            result.Add(new ReplDiagnostic(start.Line + 1, start.Character + 1, Math.Max(1, length), d.Id,
+                d.GetMessage(System.Globalization.CultureInfo.InvariantCulture), line));
+        }
+
+        return result;
+    }
+
+    private enum TrailingKind { None, Void, Typeless, Value, Plot }
+
+    private static TrailingKind TrailingExpressionKind(Compilation compilation)
+    {
+        var tree = compilation.SyntaxTrees.FirstOrDefault();
+        if (tree is null || Submissions.TrailingExpression(tree) is not { } expression) return TrailingKind.None;
+        var type = compilation.GetSemanticModel(tree).GetTypeInfo(expression).Type;
+        if (type is null) return TrailingKind.Typeless;
+        if (type.SpecialType == SpecialType.System_Void) return TrailingKind.Void;
+        return type.ToDisplayString() == typeof(GradRepl.Plotting.Plot).FullName ? TrailingKind.Plot : TrailingKind.Value;
+    }
+
+    // In a saved .csx a bare expression may only end the file, so a shown value becomes print(...) (or show(...) for a plot).
+    private static string SavedForm(string code, TrailingKind trailing)
+    {
+        if (trailing == TrailingKind.None) return code;
+        var tree = CSharpSyntaxTree.ParseText(code, Submissions.ParseOptions);
+        if (Submissions.TrailingExpression(tree) is not { } expression) return code;
+        var span = expression.Span;
+        var exprText = code.Substring(span.Start, span.Length);
+        var replacement = trailing switch
+        {
+            TrailingKind.Void => exprText + ";",
+            TrailingKind.Typeless => "// " + exprText.ReplaceLineEndings(" "),
+            TrailingKind.Plot => $"show({exprText});",
+            _ => $"print({exprText});",
+        };
+        return code[..span.Start] + replacement + code[span.End..];
+    }
+
+    private SourceLocation? Locate(Exception exception)
+    {
+        foreach (var frame in new StackTrace(exception, fNeedFileInfo: true).GetFrames())
+        {
+            MethodBase? method;
+            try
+            {
+                method = frame.GetMethod();
+            }
+            catch (Exception e) when (e is NotSupportedException or InvalidOperationException)
+            {
+                continue;
+            }
+
+            var assembly = method?.DeclaringType?.Assembly.GetName().Name;
+            if (assembly is null || !_submissionsByAssembly.TryGetValue(assembly, out var submission)) continue;
+            var line = frame.GetFileLineNumber();
+            if (line <= 0) continue;
+            var lines = submission.Text.ReplaceLineEndings("\n").Split('\n');
+            if (line > lines.Length) continue;
+            return new SourceLocation(submission.Number, line, lines[line - 1], submission.Number == _submissionCount);
+        }
+
+        return null;
+    }
+
+    private static Exception Unwrap(Exception e)
+    {
+        while (true)
+        {
+            switch (e)
+            {
+                case TargetInvocationException { InnerException: { } inner }:
+                    e = inner;
+                    continue;
+                case AggregateException aggregate when aggregate.InnerExceptions.Count == 1:
+                    e = aggregate.InnerExceptions[0];
+                    continue;
+                default:
+                    return e;
+            }
+        }
+    }
+}
+
+/// <summary>A submission that ran successfully, kept for <c>#save</c>.</summary>
+/// <param name="Code">What was typed.</param>
+/// <param name="Path">The file it came from (<c>#load</c>, <c>-i</c>), or null.</param>
+/// <param name="SavedText">The code as written to a saved script (a trailing expression turned into a statement).</param>
+internal sealed record SavedSubmission(string Code, string? Path, string SavedText);

@@ -1,0 +1,70 @@
+namespace GradRepl.Tests.EndToEnd;
+
+/// <summary><c>gradrepl</c> with snippets piped to stdin: no editor, results printed, exit 1 when a snippet failed.</summary>
+public sealed class ReplPipeTests : IDisposable
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(120);
+    private readonly ToolProcess _tool = new();
+
+    public void Dispose() => _tool.Dispose();
+
+    [Fact]
+    public void Repl_PipedSnippets_PrintsResultsAndExitsZero()
+    {
+        var input = "print(1 + 1)\nvar x = tensor(2.0, requires_grad: true);\nvar y = x.pow(2); y.backward(); x.grad\n"
+            + "for (int i = 0; i < 2; i++)\n{\n    print(i);\n}\nnull\n\"text\"\n";
+
+        var result = _tool.RunWithInput(input, Limit);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("2\ntensor(4.)\n0\n1\n\"text\"\n", result.Stdout);
+    }
+
+    [Fact]
+    public void Repl_PipedSnippetFails_ReportsAndExitsOne()
+    {
+        var result = _tool.RunWithInput("var a = 1;\nundefinedName\nprint(a + 1)\nthrow new InvalidOperationException(\"boom\");\n", Limit);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Equal("2\n", result.Stdout);
+        Assert.Contains("error CS0103: The name 'undefinedName' does not exist in the current context", result.Stderr);
+        Assert.Contains("InvalidOperationException: boom", result.Stderr);
+    }
+
+    [Fact]
+    public void Repl_InteractiveAfterScript_SeesScriptVariables()
+    {
+        var script = _tool.AddFixture("hello.csx");
+        _tool.AddFixture("helper.csx");
+
+        var result = _tool.RunWithInput("print(\"after\")\n", Limit, script, "-i");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.EndsWith("after\n", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Repl_SaveThenRun_SavedScriptReproducesOutput()
+    {
+        var result = _tool.RunWithInput("var x = tensor(3.0, requires_grad: true);\nvar y = x * x; y.backward(); x.grad\n#save saved.csx\n", Limit);
+        Assert.True(result.ExitCode == 0, result.ToString());
+
+        var run = _tool.Run("saved.csx");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal("tensor(6.)\n", run.Stdout);
+    }
+
+    [Fact]
+    public void Step_PipedEnters_RunsTheLesson()
+    {
+        var lesson = Path.Combine(ToolProcess.RepositoryRoot, "scripts", "polynomial.csx");
+
+        var result = _tool.RunWithInput("\n\n\n\n:solution\n\n", Limit, lesson, "--step");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("dy/dx at x = 2: tensor(6.)", result.Stdout);
+        Assert.Contains("dy/dx at x = 1: tensor(7.)", result.Stdout);
+        Assert.Contains("Lesson complete: 5 of 5 steps run, 1 exercise (1 solution viewed)", result.Stdout);
+    }
+}

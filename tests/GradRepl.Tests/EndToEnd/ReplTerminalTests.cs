@@ -1,0 +1,134 @@
+namespace GradRepl.Tests.EndToEnd;
+
+/// <summary>The REPL and the lesson stepper driven like a person would, in a terminal under tmux.</summary>
+public sealed class ReplTerminalTests : IDisposable
+{
+    private readonly TmuxTerminal _terminal = new();
+
+    public void Dispose() => _terminal.Dispose();
+
+    private void StartRepl()
+    {
+        Assert.SkipUnless(TmuxTerminal.Available, "tmux is not installed (.ci/run installs it)");
+        _terminal.Start();
+        _terminal.WaitForPrompt();
+    }
+
+    private void DefineGradient()
+    {
+        _terminal.Enter("var x = tensor(2.0, requires_grad: true);");
+        _terminal.WaitForPrompt();
+        _terminal.Enter("var y = x.pow(2); y.backward(); x.grad");
+        _terminal.WaitFor("tensor(4.)");
+        _terminal.WaitForPrompt();
+    }
+
+    [Fact]
+    public void Repl_GradientOfSquare_ShowsTensorInPyTorchForm()
+    {
+        StartRepl();
+
+        DefineGradient();
+
+        Assert.Contains("> var y = x.pow(2); y.backward(); x.grad\ntensor(4.)\n", _terminal.Screen());
+    }
+
+    [Fact]
+    public void Repl_TabAfterMemberPrefix_CompletesBackward()
+    {
+        StartRepl();
+        DefineGradient();
+
+        _terminal.Type("x.ba");
+        _terminal.Press("Tab");
+
+        _terminal.WaitFor("> x.backward");
+    }
+
+    [Fact]
+    public void Repl_CtrlCInEndlessLoop_PrintsInterruptedAndKeepsVariables()
+    {
+        StartRepl();
+        DefineGradient();
+
+        _terminal.Enter("while (true) { }");
+        Thread.Sleep(500); // let the loop start; Ctrl+C before it would only clear a line
+        _terminal.Press("C-c");
+        _terminal.WaitFor("Interrupted");
+        _terminal.WaitForPrompt();
+        _terminal.Enter("x.grad");
+
+        var screen = _terminal.WaitFor("tensor(4.)", times: 2);
+        Assert.True(screen.IndexOf("Interrupted", StringComparison.Ordinal) < screen.LastIndexOf("tensor(4.)", StringComparison.Ordinal), screen);
+    }
+
+    [Fact]
+    public void Repl_MultiLineLoopAndErrors_RunsAndSessionContinues()
+    {
+        StartRepl();
+
+        _terminal.Enter("for (int i = 0; i < 3; i++) {");
+        _terminal.WaitFor(". ");
+        _terminal.Enter("print(i * 10);");
+        _terminal.Enter("}");
+        _terminal.WaitFor("0\n10\n20\n");
+        _terminal.WaitForPrompt();
+        _terminal.Enter("undefinedName + 1");
+        _terminal.WaitFor("error CS0103: The name 'undefinedName' does not exist in the current context");
+        _terminal.WaitForPrompt();
+        _terminal.Enter("print(6 * 7)");
+
+        _terminal.WaitFor("\n42\n");
+    }
+
+    [Fact]
+    public void Repl_HistoryAfterRestart_RecallsLastEntry()
+    {
+        StartRepl();
+        _terminal.Enter("var answer = 42;");
+        _terminal.WaitForPrompt();
+        _terminal.Press("C-d");
+        Assert.Equal(0, _terminal.WaitForExit());
+
+        _terminal.Start();
+        _terminal.WaitForPrompt();
+        _terminal.Press("Up");
+
+        _terminal.WaitFor("> var answer = 42;");
+        Assert.Contains("var answer = 42;", File.ReadAllText(Path.Combine(_terminal.DataHome, "gradrepl", "history")));
+    }
+
+    [Fact]
+    public void Step_PolynomialWithSolution_WalksEveryStep()
+    {
+        Assert.SkipUnless(TmuxTerminal.Available, "tmux is not installed (.ci/run installs it)");
+        _terminal.Start(Path.Combine(ToolProcess.RepositoryRoot, "scripts", "polynomial.csx"), "--step");
+        _terminal.WaitFor("A polynomial");
+        _terminal.WaitForPrompt("step 1>");
+
+        _terminal.Press("Enter");
+        _terminal.WaitFor("y at x = 2: tensor(9., grad_fn=<AddBackward0>)");
+        _terminal.WaitForPrompt("step 2>");
+        _terminal.Enter("x.grad is null");
+        _terminal.WaitFor("True");
+        _terminal.WaitForPrompt("step 2>");
+        _terminal.Press("Enter");
+        _terminal.WaitFor("dy/dx at x = 2: tensor(6.)");
+        _terminal.WaitForPrompt("step 3>");
+        _terminal.Press("Enter");
+        _terminal.WaitForPrompt("step 4>");
+        _terminal.Press("Enter");
+        _terminal.WaitFor("x.grad after zero_(): tensor(0.)");
+        _terminal.WaitForPrompt("step 5>");
+        Assert.DoesNotContain("var y1 = 2 * x1.pow(3) + x1;", _terminal.Screen());
+
+        _terminal.Enter(":solution");
+        _terminal.WaitFor("var y1 = 2 * x1.pow(3) + x1;");
+        _terminal.WaitForPrompt("step 5>");
+        _terminal.Press("Enter");
+
+        _terminal.WaitFor("dy/dx at x = 1: tensor(7.)");
+        _terminal.WaitFor("Lesson complete: 5 of 5 steps run");
+        Assert.Equal(0, _terminal.WaitForExit());
+    }
+}
