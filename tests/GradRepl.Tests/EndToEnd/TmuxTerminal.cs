@@ -5,7 +5,8 @@ namespace GradRepl.Tests.EndToEnd;
 
 /// <summary>
 /// Drives the built <c>gradrepl</c> in a real terminal: a tmux server on a private socket, a fixed-size window,
-/// isolated XDG directories, and a screen read with <c>capture-pane</c>, polled until a deadline (never a fixed sleep).
+/// isolated XDG directories, and a screen read with <c>capture-pane</c>, polled until a deadline; after each wait a
+/// short human-like pause before the next key.
 /// </summary>
 internal sealed class TmuxTerminal : IDisposable
 {
@@ -61,6 +62,7 @@ internal sealed class TmuxTerminal : IDisposable
         // tmux takes a trailing ';' as a command separator unless it is escaped.
         Tmux("send-keys", "-t", Target, "-l", text.EndsWith(';') ? text[..^1] + "\\;" : text);
         WaitFor(text);
+        Thread.Sleep(HumanPause);
     }
 
     /// <summary>Types a line and presses Enter.</summary>
@@ -81,8 +83,17 @@ internal sealed class TmuxTerminal : IDisposable
     public string WaitFor(string text, int times = 1) => WaitUntil(s => Count(s, text) >= times, $"'{text}' x{times}");
 
     /// <summary>Waits until the prompt (<paramref name="prompt"/> alone on the last non-empty line) shows.</summary>
-    public string WaitForPrompt(string prompt = ">") =>
-        WaitUntil(s => s.Split('\n').Select(l => l.TrimEnd()).LastOrDefault(l => l.Length > 0) == prompt, $"prompt '{prompt}'");
+    public string WaitForPrompt(string prompt = ">")
+    {
+        var screen = WaitUntil(s => s.Split('\n').Select(l => l.TrimEnd()).LastOrDefault(l => l.Length > 0) == prompt, $"prompt '{prompt}'");
+        // A person reads the prompt before typing; keys sent the instant it is drawn can race the editor's
+        // start-up on a loaded machine (see the closing note of the session that added this).
+        Thread.Sleep(HumanPause);
+        return screen;
+    }
+
+    /// <summary>The pause between seeing something on screen and pressing the next key.</summary>
+    private static readonly TimeSpan HumanPause = TimeSpan.FromMilliseconds(300);
 
     /// <summary>Waits for the program to end and returns its exit status.</summary>
     public int WaitForExit()
