@@ -88,7 +88,7 @@ internal sealed class ReplSession
         _state = state;
         if (state!.Exception is { } exception)
         {
-            exception = Unwrap(exception);
+            exception = ExceptionFrames.Unwrap(exception);
             if (interrupted && exception is OperationCanceledException) return new SubmissionResult.Interrupted();
             return new SubmissionResult.Failed(exception, Locate(exception));
         }
@@ -153,7 +153,7 @@ internal sealed class ReplSession
                 }
                 catch (Exception e)
                 {
-                    hostError = Unwrap(e);
+                    hostError = ExceptionFrames.Unwrap(e);
                 }
             },
             ScriptThreadStackSize)
@@ -228,18 +228,8 @@ internal sealed class ReplSession
 
     private SourceLocation? Locate(Exception exception)
     {
-        foreach (var frame in new StackTrace(exception, fNeedFileInfo: true).GetFrames())
+        foreach (var (frame, method) in ExceptionFrames.WithMethods(exception))
         {
-            MethodBase? method;
-            try
-            {
-                method = frame.GetMethod();
-            }
-            catch (Exception e) when (e is NotSupportedException or InvalidOperationException)
-            {
-                continue;
-            }
-
             var assembly = method?.DeclaringType?.Assembly.GetName().Name;
             if (assembly is null || !_submissionsByAssembly.TryGetValue(assembly, out var submission)) continue;
             var line = frame.GetFileLineNumber();
@@ -252,23 +242,6 @@ internal sealed class ReplSession
         return null;
     }
 
-    private static Exception Unwrap(Exception e)
-    {
-        while (true)
-        {
-            switch (e)
-            {
-                case TargetInvocationException { InnerException: { } inner }:
-                    e = inner;
-                    continue;
-                case AggregateException aggregate when aggregate.InnerExceptions.Count == 1:
-                    e = aggregate.InnerExceptions[0];
-                    continue;
-                default:
-                    return e;
-            }
-        }
-    }
 }
 
 /// <summary>A submission that ran successfully, kept for <c>#save</c>.</summary>

@@ -80,18 +80,8 @@ internal static class DiagnosticFormatter
     private static List<(string File, int Line)> ScriptFrames(Exception exception, string scriptAssemblyName)
     {
         var result = new List<(string, int)>();
-        foreach (var frame in new StackTrace(exception, fNeedFileInfo: true).GetFrames())
+        foreach (var (frame, method) in ExceptionFrames.WithMethods(exception))
         {
-            MethodBase? method;
-            try
-            {
-                method = frame.GetMethod();
-            }
-            catch (Exception e) when (e is NotSupportedException or InvalidOperationException)
-            {
-                continue;
-            }
-
             if (method?.DeclaringType?.Assembly.FullName != scriptAssemblyName) continue;
             var file = frame.GetFileName();
             var line = frame.GetFileLineNumber();

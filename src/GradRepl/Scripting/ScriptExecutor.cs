@@ -42,7 +42,7 @@ internal static class ScriptExecutor
                 }
                 catch (Exception e)
                 {
-                    result = new EvaluationResult.Error(Unwrap(e), assemblyName);
+                    result = new EvaluationResult.Error(ExceptionFrames.Unwrap(e), assemblyName);
                 }
                 finally
                 {
@@ -76,23 +76,5 @@ internal static class ScriptExecutor
             return match is null ? null : ctx.LoadFromAssemblyPath(match);
         };
         return context.LoadFromStream(new MemoryStream(script.Image), new MemoryStream(script.Symbols));
-    }
-
-    private static Exception Unwrap(Exception e)
-    {
-        while (true)
-        {
-            switch (e)
-            {
-                case TargetInvocationException { InnerException: { } inner }:
-                    e = inner;
-                    continue;
-                case AggregateException aggregate when aggregate.InnerExceptions.Count == 1:
-                    e = aggregate.InnerExceptions[0];
-                    continue;
-                default:
-                    return e;
-            }
-        }
     }
 }
