@@ -66,9 +66,9 @@ public sealed partial class Tensor
     /// <summary>Whether all elements are close: |a - b| &lt;= atol + rtol·|b|.</summary>
     public bool allclose(Tensor other, double rtol = 1e-05, double atol = 1e-08)
     {
-        var a = ToDoubleArray();
-        var b = other.expand_as_copy(Shapes.Broadcast(Sizes, other.Sizes)).ToDoubleArray();
-        if (a.Length != b.Length) a = expand_as_copy(Shapes.Broadcast(Sizes, other.Sizes)).ToDoubleArray();
+        var shape = Shapes.Broadcast(Sizes, other.Sizes);
+        var a = expand_as_copy(shape).ToDoubleArray();
+        var b = other.expand_as_copy(shape).ToDoubleArray();
         for (var i = 0; i < a.Length; i++)
         {
             if (a[i] == b[i]) continue;

@@ -88,11 +88,9 @@ public static partial class torch
     {
         if (step == 0) throw new RuntimeError("step must be nonzero");
         var count = RangeCount(start, end, step);
-        var values = new double[count];
+        var values = new long[count];
         for (var i = 0; i < count; i++) values[i] = start + i * step;
-        var type = dtype ?? int64;
-        var data = type == int64 ? Enumerable.Range(0, count).Select(i => start + i * step).ToArray() : Conversion.Convert(values, type);
-        return Make(data, [count], type, requires_grad);
+        return Make(values, [count], dtype ?? int64, requires_grad);
     }
 
     /// <summary>start, start+step, ... below end; float32 unless a dtype is given.</summary>

@@ -8,7 +8,7 @@ public sealed class FSharpScriptTests
     [Fact]
     public async Task EngineScript_UnderDotnetFsi_ComputesTheLabsDerivatives()
     {
-        var script = Path.Combine(RepositoryRoot(), "tests", "fsharp", "engine.fsx");
+        var script = Path.Combine(RepositoryPaths.Root, "tests", "fsharp", "engine.fsx");
         var engine = Path.Combine(AppContext.BaseDirectory, "GradRepl.Tensors.dll");
         var start = new ProcessStartInfo("dotnet", ["fsi", "--quiet", $"--reference:{engine}", script])
         {
@@ -23,12 +23,5 @@ public sealed class FSharpScriptTests
         var output = await stdout + await stderr;
         Assert.True(process.ExitCode == 0, output);
         Assert.Contains("all F# engine checks passed", output);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "GradRepl.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("GradRepl.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -14,7 +14,7 @@ public sealed class PublicApiTests
     public void PublicSurface_MatchesSnapshot()
     {
         var actual = string.Join("\n", Describe(typeof(Tensor).Assembly)) + "\n";
-        var snapshot = Path.Combine(SourceDataDirectory(), "public-api.txt");
+        var snapshot = Path.Combine(RepositoryPaths.Root, "tests", "GradRepl.Tensors.Tests", "Data", "public-api.txt");
         if (Environment.GetEnvironmentVariable("GRADREPL_UPDATE_SNAPSHOTS") == "1") File.WriteAllText(snapshot, actual);
         Assert.Equal(File.ReadAllText(snapshot), actual);
     }
@@ -49,11 +49,4 @@ public sealed class PublicApiTests
     private static string Name(Type t) => t.IsGenericType
         ? $"{t.Name[..t.Name.IndexOf('`')]}<{string.Join(", ", t.GetGenericArguments().Select(Name))}>"
         : t.Name;
-
-    private static string SourceDataDirectory()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "GradRepl.sln"))) dir = dir.Parent;
-        return Path.Combine(dir!.FullName, "tests", "GradRepl.Tensors.Tests", "Data");
-    }
 }
