@@ -10,8 +10,8 @@ namespace GradRepl.Repl;
 /// The RadLine line editor, with the pieces RadLine 0.6 lacks added around it:
 /// <list type="bullet">
 /// <item>Multi-line by completeness: RadLine's Enter always submits, so an incomplete submission is reopened in a
-/// fresh editor with one more (indented) line, drawn over the old one; pastes arrive as one submission because
-/// RadLine turns the Enters inside a burst of keys into new lines.</item>
+/// fresh editor with one more (indented) line, drawn over the old one; a bracketed paste is one submission (see
+/// <see cref="TerminalKeySource"/>, which decides what each Enter means).</item>
 /// <item>Tab completes C# identifiers (RadLine's own completion works on whitespace-separated words).</item>
 /// <item>Up/Down recall history on the first/last line; Ctrl+D on an empty buffer ends the session; Ctrl+C (SIGINT,
 /// see <see cref="Interrupts"/>) drops the line.</item>
@@ -24,7 +24,7 @@ internal sealed class LineEditorInput : IReplInput
     private readonly Interrupts _interrupts;
     private readonly CompletionProvider _completion;
     private readonly SyntaxHighlighter _highlighter;
-    private readonly KeySource _keys = new();
+    private readonly TerminalKeySource _keys = new();
 
     /// <summary>Creates the editor input.</summary>
     public LineEditorInput(IAnsiConsole console, History history, Interrupts interrupts, CompletionProvider completion, SyntaxHighlighter highlighter)
@@ -65,6 +65,7 @@ internal sealed class LineEditorInput : IReplInput
             string? result;
             try
             {
+                WriteControl(TerminalKeySource.EnableBracketedPaste);
                 result = editor.ReadLine(cancel).GetAwaiter().GetResult();
             }
             catch (OperationCanceledException)
@@ -72,6 +73,10 @@ internal sealed class LineEditorInput : IReplInput
                 // Ctrl+C while RadLine waited for a key: it left the cursor on the line.
                 _console.WriteLine();
                 return IReplInput.Dropped;
+            }
+            finally
+            {
+                WriteControl(TerminalKeySource.DisableBracketedPaste);
             }
 
             if (endOfInput) return null;
@@ -84,6 +89,12 @@ internal sealed class LineEditorInput : IReplInput
             Console.Out.Flush();
             text = result.ReplaceLineEndings("\n") + "\n" + Submissions.Indentation(result);
         }
+    }
+
+    private static void WriteControl(string sequence)
+    {
+        Console.Out.Write(sequence);
+        Console.Out.Flush();
     }
 
     private void Bind(KeyBindings bindings, EditorView view, Action endOfInput)
@@ -127,41 +138,6 @@ internal sealed class LineEditorInput : IReplInput
             }
 
             new DeleteCommand().Execute(context);
-        }
-    }
-
-    /// <summary>
-    /// Console keys, after any keys the REPL injects (to put the cursor at the end of a reopened buffer). RadLine
-    /// drains every pending key into its editor's own queue, so keys typed right after Enter would be lost when that
-    /// editor returns: after an Enter this source reports no key available once, which ends the drain at the Enter.
-    /// </summary>
-    private sealed class KeySource : IInputSource
-    {
-        private readonly Queue<ConsoleKeyInfo> _injected = new();
-        private bool _holdAfterEnter;
-
-        public bool ByPassProcessing => false;
-
-        public void Inject(ConsoleKeyInfo key) => _injected.Enqueue(key);
-
-        public bool IsKeyAvailable()
-        {
-            if (_injected.Count > 0) return true;
-            if (_holdAfterEnter)
-            {
-                _holdAfterEnter = false;
-                return false;
-            }
-
-            return Console.KeyAvailable;
-        }
-
-        public ConsoleKeyInfo ReadKey()
-        {
-            if (_injected.Count > 0) return _injected.Dequeue();
-            var key = Console.ReadKey(intercept: true);
-            _holdAfterEnter = key.Key == ConsoleKey.Enter;
-            return key;
         }
     }
 }

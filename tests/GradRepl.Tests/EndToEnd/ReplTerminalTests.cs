@@ -82,6 +82,34 @@ public sealed class ReplTerminalTests : IDisposable
     }
 
     [Fact]
+    public void Repl_KeysTypedBeforeThePromptAndDuringEvaluation_RunLineByLine()
+    {
+        Assert.SkipUnless(TmuxTerminal.Available, "tmux is not installed (.ci/run installs it)");
+        _terminal.Start();
+        _terminal.TypeAhead("var a = 2;", "a*a"); // before the program has even started
+
+        _terminal.WaitFor("> a*a\n4\n");
+        _terminal.WaitForPrompt();
+        _terminal.TypeAhead("System.Threading.Thread.Sleep(1500)", "a+5", "a*10"); // the last two while it sleeps
+
+        var screen = _terminal.WaitFor("> a*10\n20\n");
+        Assert.Contains("> a+5\n7\n", screen);
+    }
+
+    [Fact]
+    public void Repl_BracketedPasteOfSeveralStatements_IsOneSubmission()
+    {
+        StartRepl();
+
+        _terminal.Paste("var c = 3;\nfor (var i = 0; i < 2; i++)\n{\n\tprint(c + i);\n}");
+        _terminal.WaitFor(". }");
+        _terminal.Press("Enter");
+
+        var screen = _terminal.WaitFor("\n3\n4\n");
+        Assert.Contains("> var c = 3;\n. for (var i = 0; i < 2; i++)\n. {\n.     print(c + i);\n. }\n3\n4\n", screen);
+    }
+
+    [Fact]
     public void Repl_HistoryAfterRestart_RecallsLastEntry()
     {
         StartRepl();

@@ -5,8 +5,8 @@ namespace GradRepl.Tests.EndToEnd;
 
 /// <summary>
 /// Drives the built <c>gradrepl</c> in a real terminal: a tmux server on a private socket, a fixed-size window,
-/// isolated XDG directories, and a screen read with <c>capture-pane</c>, polled until a deadline; after each wait a
-/// short human-like pause before the next key.
+/// isolated XDG directories, and a screen read with <c>capture-pane</c>, polled until a deadline. Keys go out the
+/// moment they are asked for, as fast as a script (or a typist ahead of the program) sends them.
 /// </summary>
 internal sealed class TmuxTerminal : IDisposable
 {
@@ -62,7 +62,6 @@ internal sealed class TmuxTerminal : IDisposable
         // tmux takes a trailing ';' as a command separator unless it is escaped.
         Tmux("send-keys", "-t", Target, "-l", text.EndsWith(';') ? text[..^1] + "\\;" : text);
         WaitFor(text);
-        Thread.Sleep(HumanPause);
     }
 
     /// <summary>Types a line and presses Enter.</summary>
@@ -75,6 +74,28 @@ internal sealed class TmuxTerminal : IDisposable
     /// <summary>Presses keys (tmux names: Enter, Tab, C-c, C-d, Up).</summary>
     public void Press(params string[] keys) => Tmux(["send-keys", "-t", Target, .. keys]);
 
+    /// <summary>Sends each line and an Enter at once, without waiting to see anything: typing ahead of the program.</summary>
+    public void TypeAhead(params string[] lines)
+    {
+        var args = new List<string>();
+        foreach (var line in lines)
+        {
+            if (args.Count > 0) args.Add(";");
+            args.AddRange(["send-keys", "-t", Target, "-l", line.EndsWith(';') ? line[..^1] + "\\;" : line, ";", "send-keys", "-t", Target, "Enter"]);
+        }
+
+        Tmux([.. args]);
+    }
+
+    /// <summary>Pastes <paramref name="text"/> as a terminal does: bracketed, when the program asked for that.</summary>
+    public void Paste(string text)
+    {
+        var file = Path.Combine(Home, "paste.txt");
+        File.WriteAllText(file, text);
+        Tmux("load-buffer", "-b", "paste", file);
+        Tmux("paste-buffer", "-p", "-d", "-b", "paste", "-t", Target);
+    }
+
     /// <summary>The whole pane, scrollback included, wrapped lines joined, without colours.</summary>
     public string Screen() =>
         string.Join('\n', Tmux("capture-pane", "-p", "-J", "-S", "-", "-t", Target).Split('\n').Select(l => l.TrimEnd()));
@@ -85,15 +106,8 @@ internal sealed class TmuxTerminal : IDisposable
     /// <summary>Waits until the prompt (<paramref name="prompt"/> alone on the last non-empty line) shows.</summary>
     public string WaitForPrompt(string prompt = ">")
     {
-        var screen = WaitUntil(s => s.Split('\n').Select(l => l.TrimEnd()).LastOrDefault(l => l.Length > 0) == prompt, $"prompt '{prompt}'");
-        // A person reads the prompt before typing; keys sent the instant it is drawn can race the editor's
-        // start-up on a loaded machine (see the closing note of the session that added this).
-        Thread.Sleep(HumanPause);
-        return screen;
+        return WaitUntil(s => s.Split('\n').Select(l => l.TrimEnd()).LastOrDefault(l => l.Length > 0) == prompt, $"prompt '{prompt}'");
     }
-
-    /// <summary>The pause between seeing something on screen and pressing the next key.</summary>
-    private static readonly TimeSpan HumanPause = TimeSpan.FromMilliseconds(300);
 
     /// <summary>Waits for the program to end and returns its exit status.</summary>
     public int WaitForExit()
