@@ -26,6 +26,9 @@ internal static class Program
             interrupt.Cancel();
         };
 
+        // Plain `gradrepl` starts the REPL without building the command tree: the prompt is what a learner waits for.
+        if (args.Length == 0) return ReplCommand.Execute(null, ScriptOptionsFromCli.Default, StartInteractive());
+
         var root = BuildCommandLine(interrupt.Token);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -49,7 +52,7 @@ internal static class Program
         {
             Description = "Directory where show() saves figures",
             HelpName = "DIR",
-            DefaultValueFactory = _ => "plots",
+            DefaultValueFactory = _ => ScriptOptionsFromCli.Default.OutDirectory,
             Recursive = true,
         };
         var noCacheOption = new Option<bool>("--no-cache")
@@ -72,7 +75,7 @@ internal static class Program
         });
 
         ScriptOptionsFromCli Options(ParseResult p) => new(
-            p.GetValue(outOption) ?? "plots",
+            p.GetValue(outOption) ?? ScriptOptionsFromCli.Default.OutDirectory,
             p.GetValue(noCacheOption),
             p.GetValue(timeoutOption) is { } s ? TimeSpan.FromSeconds(s) : null);
 

@@ -39,6 +39,7 @@ internal static class ReplCommand
 
     private static Parts Build(string? file, ScriptOptionsFromCli options, ConsoleScriptOutput console, Interrupts interrupts)
     {
+        HostTrace.Phase("repl: start");
         var output = new ReplOutput(console);
         var ansi = new Ansi(console.SupportsColor);
         var session = new ReplSession(
@@ -49,6 +50,7 @@ internal static class ReplCommand
                 PlotDirectory = options.OutDirectory,
             },
             interrupts);
+        HostTrace.Phase("repl: session created");
 
         var spectre = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -62,7 +64,7 @@ internal static class ReplCommand
         if (LineEditorInput.IsSupported(spectre))
         {
             history = new History(History.DefaultPath());
-            var highlighter = new SyntaxHighlighter(() => typeNames.Current);
+            var highlighter = new SyntaxHighlighter(() => typeNames.Current, () => session.IsWarm);
             input = new LineEditorInput(spectre, history, interrupts, new CompletionProvider(session), highlighter);
             typeNames.Refresh();
         }
@@ -76,6 +78,7 @@ internal static class ReplCommand
             input = new PlainInput(Console.In, null);
         }
 
+        HostTrace.Phase("repl: input ready");
         return new Parts(new ReplLoop(session, input, history, output, ansi, typeNames), input, output, ansi, spectre);
     }
 

@@ -10,6 +10,9 @@ namespace GradRepl.Commands;
 /// <param name="Timeout">Limit per script; null for none.</param>
 internal sealed record ScriptOptionsFromCli(string OutDirectory, bool NoCache, TimeSpan? Timeout)
 {
+    /// <summary>What no option gives: figures in <c>plots/</c>, the compile cache on, no time limit.</summary>
+    public static ScriptOptionsFromCli Default { get; } = new("plots", false, null);
+
     /// <summary>Runner settings for these options.</summary>
     public RunnerSettings ToSettings(CancellationToken cancellation) => new()
     {

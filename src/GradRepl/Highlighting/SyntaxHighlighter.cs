@@ -9,18 +9,24 @@ namespace GradRepl.Highlighting;
 /// position; but it draws a line's prompt just before the line's words, so the prompt calls <see cref="BeginLine"/>,
 /// the whole buffer is classified once (<see cref="Classifier"/>), and the words that follow are matched to it in order.
 /// If RadLine ever hands over a word that does not match (a scrolled long line), the word is classified on its own.
+/// Text stays plain until the session's warm-up has finished: classifying needs Roslyn's parser, and loading it on the
+/// editor's thread while the warm-up holds the other core would make the prompt and the first keys slow to appear.
 /// </summary>
 internal sealed class SyntaxHighlighter : IHighlighter
 {
     private readonly Func<IReadOnlySet<string>> _typeNames;
+    private readonly Func<bool> _ready;
     private readonly Queue<(string Word, Classification Kind)> _words = new();
     private string? _classifiedText;
     private Classification[] _classified = [];
 
-    /// <summary>Creates a highlighter; <paramref name="typeNames"/> gives the names the session knows as types.</summary>
-    public SyntaxHighlighter(Func<IReadOnlySet<string>> typeNames)
+    /// <summary>Creates a highlighter.</summary>
+    /// <param name="typeNames">The names the session knows as types.</param>
+    /// <param name="ready">True once colouring may start (the session is warm); until then text is drawn plain.</param>
+    public SyntaxHighlighter(Func<IReadOnlySet<string>> typeNames, Func<bool>? ready = null)
     {
         _typeNames = typeNames;
+        _ready = ready ?? (() => true);
     }
 
     /// <summary>The style for each classification (null: terminal default).</summary>
@@ -41,6 +47,7 @@ internal sealed class SyntaxHighlighter : IHighlighter
     public void BeginLine(EditorView view, int line)
     {
         _words.Clear();
+        if (!_ready()) return;
         IReadOnlyList<string> lines;
         try
         {
@@ -69,6 +76,7 @@ internal sealed class SyntaxHighlighter : IHighlighter
     /// <inheritdoc />
     public Style? Highlight(string token)
     {
+        if (!_ready()) return null;
         while (_words.Count > 0)
         {
             var (word, kind) = _words.Dequeue();

@@ -1,6 +1,7 @@
 using System.Reflection;
 using GradRepl.Completion;
 using GradRepl.Highlighting;
+using GradRepl.Scripting;
 using RadLine;
 using Spectre.Console;
 
@@ -116,6 +117,7 @@ internal sealed class LineEditorInput : IReplInput
         public (Markup Markup, int Margin) GetPrompt(ILineEditorState state, int line)
         {
             view.State = state;
+            HostTrace.Phase("repl: prompt drawn");
             highlighter.BeginLine(view, line);
             return (line == 0 ? _first : _more, 1);
         }

@@ -19,11 +19,14 @@ namespace GradRepl.Repl;
 internal sealed class ReplSession
 {
     private const int ScriptThreadStackSize = 64 * 1024 * 1024;
-    private const string WarmUpCode = "var __t = tensor(2.0, requires_grad: true); var __y = __t.pow(2) * 3 + 1; __y.backward(); __t.grad.ToString()";
+    // The session's first submission, run before the user's: a typical line (tensor, autograd, printing) that
+    // declares nothing, so it leaves no trace in the session. Compiling it warms Roslyn's binder and emitter, the
+    // engine and the JIT while the user types.
+    private const string WarmUpCode = "((Func<string>)(() => { var t = tensor(2.0, requires_grad: true); (t.pow(2) * 3 + 1).backward(); return t.grad!.ToString(); }))()";
 
     private readonly Func<ScriptEnvironment> _environmentFactory;
     private readonly Interrupts _interrupts;
-    private readonly ScriptOptions _options;
+    private ScriptOptions? _options;
     private readonly List<SavedSubmission> _saved = [];
     private readonly Dictionary<string, (int Number, string Text)> _submissionsByAssembly = new(StringComparer.Ordinal);
     private Task<ScriptState<object>> _initial;
@@ -37,7 +40,6 @@ internal sealed class ReplSession
     {
         _environmentFactory = environmentFactory;
         _interrupts = interrupts;
-        _options = RoslynCompiler.CreateOptions(null);
         _initial = StartAsync();
     }
 
@@ -46,6 +48,9 @@ internal sealed class ReplSession
 
     /// <summary>The successful submissions so far, as they would appear in a saved script.</summary>
     public IReadOnlyList<SavedSubmission> Saved => _saved;
+
+    /// <summary>True once the background warm-up has finished (Roslyn is loaded and has compiled once).</summary>
+    public bool IsWarm => _state is not null || _initial.IsCompleted;
 
     /// <summary>The state after the last submission (waits for the warm-up on first use).</summary>
     public ScriptState<object> State => _state ?? _initial.GetAwaiter().GetResult();
@@ -63,17 +68,22 @@ internal sealed class ReplSession
         _initial = StartAsync();
     }
 
+    /// <summary>Roslyn's options (references, imports), made on the warm-up thread; waits for it on first use.</summary>
+    private ScriptOptions Options => _options ?? State.Script.Options;
+
     /// <summary>A script continuing the session with <paramref name="code"/>, for completion and classification (not run).</summary>
-    public Script<object> Continue(string code) => State.Script.ContinueWith(code, _options);
+    public Script<object> Continue(string code) => State.Script.ContinueWith(code, Options);
 
     /// <summary>Compiles and runs <paramref name="code"/> as the next submission.</summary>
     /// <param name="code">What the user typed (or a file's contents).</param>
     /// <param name="path">The file it came from, or null for typed input.</param>
     public SubmissionResult Evaluate(string code, string? path = null)
     {
+        HostTrace.Phase("repl: evaluate");
         var previous = State;
+        HostTrace.Phase("repl: state ready");
         var instrumented = Instrumentation.Instrument(code, Submissions.ParseOptions);
-        var script = previous.Script.ContinueWith(instrumented.Text, _options.WithFilePath(path ?? ReplPath));
+        var script = previous.Script.ContinueWith(instrumented.Text, Options.WithFilePath(path ?? ReplPath));
 
         var errors = script.Compile().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         if (errors.Count > 0) return new SubmissionResult.CompileFailed(Map(errors, code, instrumented));
@@ -83,7 +93,9 @@ internal sealed class ReplSession
         _submissionsByAssembly[compilation.AssemblyName ?? ""] = (number, code);
         var trailing = TrailingExpressionKind(compilation);
 
+        HostTrace.Phase("repl: compiled");
         var (state, hostError, interrupted) = Run(script, previous);
+        HostTrace.Phase("repl: ran");
         if (hostError is not null) return new SubmissionResult.Failed(hostError, null);
         _state = state;
         if (state!.Exception is { } exception)
@@ -120,19 +132,19 @@ internal sealed class ReplSession
         return Task.Factory.StartNew(
             () =>
             {
-                var initial = CSharpScript.Create("", _options, typeof(ScriptGlobals)).RunAsync(globals).GetAwaiter().GetResult();
+                // Made here, not before the prompt: loading Roslyn's scripting layer and the references takes a while.
+                var options = _options ??= RoslynCompiler.CreateOptions(null);
                 try
                 {
-                    // Compile, emit and run a typical submission once, then throw its state away: Roslyn's binder and
-                    // emitter, the engine and the JIT are warm by the time the user's first line arrives.
-                    initial.Script.ContinueWith(WarmUpCode, _options).RunFromAsync(initial, _ => true).GetAwaiter().GetResult();
+                    var warm = CSharpScript.Create(WarmUpCode, options, typeof(ScriptGlobals)).RunAsync(globals).GetAwaiter().GetResult();
+                    HostTrace.Phase("repl warm-up: done");
+                    return warm;
                 }
                 catch (Exception e) when (e is CompilationErrorException or InvalidOperationException)
                 {
-                    // Warm-up is best effort.
+                    // Warm-up is best effort: start from an empty script instead.
+                    return CSharpScript.Create("", options, typeof(ScriptGlobals)).RunAsync(globals).GetAwaiter().GetResult();
                 }
-
-                return initial;
             },
             CancellationToken.None,
             TaskCreationOptions.LongRunning,
