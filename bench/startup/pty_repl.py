@@ -6,8 +6,8 @@
 Starts COMMAND on a fresh pty (80x24, TERM=xterm-256color), answers the terminal's cursor-position queries the way
 a terminal would, and reports as one JSON line:
   prompt_ms  time from launch until the screen shows the prompt (ANSI codes stripped), i.e. the editor waits for input;
-  result_ms  time from launch until the snippet, typed as soon as the prompt was shown (Enter once it is echoed),
-           has printed EXPECT;
+  result_ms  time from launch until the snippet, typed as soon as the prompt was shown (Enter once it is echoed, or
+           with --enter-at-once in the same write, as a typist ahead of the editor would), has printed EXPECT;
   error      why a measurement is missing (the program exited first, timed out, ...), with the tail of its output.
 Needs only the standard library (os.openpty, select): no pexpect.
 """
@@ -35,6 +35,8 @@ def main():
     parser.add_argument("--snippet", required=True)
     parser.add_argument("--expect", required=True)
     parser.add_argument("--timeout", type=float, default=30.0)
+    parser.add_argument("--enter-at-once", action="store_true",
+                        help="send Enter with the snippet (for editors that tell typed-ahead keys from a paste)")
     parser.add_argument("command", nargs=argparse.REMAINDER)
     args = parser.parse_args()
     command = args.command[1:] if args.command[:1] == ["--"] else args.command
@@ -82,7 +84,8 @@ def main():
         if prompt_ms is None and prompt_re.search(text):
             prompt_ms = (time.perf_counter() - start) * 1000
             typed_at = len(text)
-            os.write(master, args.snippet.encode())
+            os.write(master, args.snippet.encode() + (b"\r" if args.enter_at_once else b""))
+            entered = args.enter_at_once
         if ready and chunk:
             last_output = time.perf_counter()
         if (prompt_ms is not None and not entered
