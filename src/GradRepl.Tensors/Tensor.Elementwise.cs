@@ -142,9 +142,10 @@ public sealed partial class Tensor
     {
         if (GradMode.IsEnabled || !x.dtype.IsFloatingPoint() || g.dtype != x.dtype || !g.Sizes.AsSpan().SequenceEqual(x.Sizes))
             return g * (exponent * x.pow(exponent - 1));
-        var slope = x.detach().pow(exponent - 1);
-        Elementwise.ScaleThenMultiplyInPlace(slope, exponent, g);
-        return slope;
+        // x^1 is x itself (PowScalar copies it), so for the common square the slope is read straight from x.
+        return exponent == 2
+            ? Elementwise.ScaleThenMultiply(x, exponent, g, overwriteSource: false)
+            : Elementwise.ScaleThenMultiply(x.detach().pow(exponent - 1), exponent, g, overwriteSource: true);
     }
 
     /// <summary>Raises every element to the matching element of <paramref name="exponent"/> (broadcasting).</summary>

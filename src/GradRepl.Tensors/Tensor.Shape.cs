@@ -4,7 +4,8 @@ using GradRepl.Tensors.Kernels;
 namespace GradRepl.Tensors;
 
 // Shape changes and indexing. Storage is always contiguous row-major, so reshape shares the
-// elements while transposes, expands and indexing copy them.
+// elements while transposes, expands and indexing copy them (an expand of one value makes a uniform
+// tensor, Tensor.Uniform.cs, which holds only that value until read).
 public sealed partial class Tensor
 {
     /// <summary>The same elements in a new shape; one dimension may be -1 (inferred).</summary>
@@ -59,6 +60,8 @@ public sealed partial class Tensor
     internal Tensor expand_as_copy(int[] size)
     {
         if (size.AsSpan().SequenceEqual(Sizes)) return detach();
+        // One value expanded stays one value until something needs every element (PyTorch: a stride-0 view).
+        if (dtype.IsFloatingPoint() && (Count == 1 || IsUniform)) return Uniform(this, size);
         Array data = Storage switch
         {
             float[] f => Shapes.Expand(f, Sizes, size),

@@ -11,16 +11,24 @@ namespace GradRepl.Tensors;
 /// </summary>
 public sealed partial class Tensor
 {
-    /// <summary>The elements, row-major: float[] (float32), double[] (float64), long[] (int64) or bool[] (bool).</summary>
-    internal readonly Array Storage;
+    /// <summary>Null only while a uniform tensor still holds just its one value (Tensor.Uniform.cs).</summary>
+    private Array? _storage;
+
+    /// <summary>
+    /// The elements, row-major: float[] (float32), double[] (float64), long[] (int64) or bool[] (bool).
+    /// Reading it gives a uniform tensor its full array; kernels that can use the single value ask
+    /// <see cref="TryGetUniformValue"/> first.
+    /// </summary>
+    internal Array Storage => _storage ?? Materialize();
 
     /// <summary>Dimension sizes; empty for a 0-dim (scalar) tensor.</summary>
     internal readonly int[] Sizes;
 
     internal Tensor(Array storage, int[] sizes, ScalarType dtype)
     {
-        Storage = storage;
+        _storage = storage;
         Sizes = sizes;
+        Count = storage.Length;
         this.dtype = dtype;
     }
 
@@ -48,9 +56,10 @@ public sealed partial class Tensor
     public long ndim => Sizes.Length;
 
     /// <summary>The number of elements.</summary>
-    public long numel() => Storage.Length;
+    public long numel() => Count;
 
-    internal int Count => Storage.Length;
+    /// <summary>The number of elements (known without materialising a uniform tensor).</summary>
+    internal int Count { get; }
 
     internal Span<float> F32 => (float[])Storage;
     internal Span<double> F64 => (double[])Storage;

@@ -23,14 +23,28 @@ internal sealed class GradientBuffers
             _pending[node] = (grad, owned);
             return;
         }
-        if (existing.Owned && !ReferenceEquals(existing.Grad.Storage, grad.Storage)
-            && existing.Grad.dtype == grad.dtype && existing.Grad.Sizes.AsSpan().SequenceEqual(grad.Sizes))
+        // Sum into whichever of the two the walk owns; IEEE addition commutes, so either way gives the same bits.
+        if (existing.Owned && CanSumInto(existing.Grad, grad))
         {
             Elementwise.AddInPlace(existing.Grad, grad);
             return;
         }
+        if (owned && CanSumInto(grad, existing.Grad))
+        {
+            Elementwise.AddInPlace(grad, existing.Grad);
+            _pending[node] = (grad, true);
+            return;
+        }
         _pending[node] = (existing.Grad + grad, !_createGraph);
     }
+
+    /// <summary>
+    /// Whether <paramref name="addend"/> can be added into <paramref name="target"/>'s own array: same dtype and
+    /// shape, not the same array, and target not uniform (it has no array yet; adding its value to the other is cheaper).
+    /// </summary>
+    private static bool CanSumInto(Tensor target, Tensor addend)
+        => !target.IsUniform && !target.SharesStorageWith(addend)
+           && target.dtype == addend.dtype && target.Sizes.AsSpan().SequenceEqual(addend.Sizes);
 
     /// <summary>Removes and returns the gradient waiting at <paramref name="node"/>, if any reached it.</summary>
     public bool TryTake(Node node, out Tensor grad, out bool owned)

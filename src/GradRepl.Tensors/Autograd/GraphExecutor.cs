@@ -104,10 +104,10 @@ internal static class GraphExecutor
     private static bool OwnsOutput(Node node, Tensor incoming, bool incomingOwned, Tensor?[] outputs, Tensor output)
     {
         if (!node.ReturnsFreshGradients) return false;
-        if (!ReferenceEquals(output.Storage, incoming.Storage)) return true;
+        if (!output.SharesStorageWith(incoming)) return true;
         if (!incomingOwned) return false;
         var sharing = 0;
-        foreach (var o in outputs) if (o is not null && ReferenceEquals(o.Storage, incoming.Storage)) sharing++;
+        foreach (var o in outputs) if (o is not null && o.SharesStorageWith(incoming)) sharing++;
         return sharing == 1;
     }
 

@@ -20,11 +20,12 @@ internal static class Elementwise
     {
         Interruption.ThrowIfRequested();
         var shape = Shapes.Broadcast(a.Sizes, b.Sizes);
-        // A one-element operand is a scalar for the vectorised scalar kernels: no full-size copy of it.
-        if (dtype.IsFloatingPoint() && b.Count == 1 && a.Count != 1 && shape.AsSpan().SequenceEqual(a.Sizes))
-            return BinaryScalar(op, a, b.GetAsDouble(0), false, dtype);
-        if (dtype.IsFloatingPoint() && a.Count == 1 && b.Count != 1 && shape.AsSpan().SequenceEqual(b.Sizes))
-            return BinaryScalar(op, b, a.GetAsDouble(0), true, dtype);
+        // A single value (a one-element or uniform operand) is a scalar for the vectorised scalar kernels:
+        // no full-size copy of it.
+        if (dtype.IsFloatingPoint() && a.Count != 1 && TryGetSingleValue(b, out var bValue) && shape.AsSpan().SequenceEqual(a.Sizes))
+            return BinaryScalar(op, a, bValue, false, dtype);
+        if (dtype.IsFloatingPoint() && b.Count != 1 && TryGetSingleValue(a, out var aValue) && shape.AsSpan().SequenceEqual(b.Sizes))
+            return BinaryScalar(op, b, aValue, true, dtype);
         var x = Operand(a, dtype, shape);
         var y = Operand(b, dtype, shape);
         var n = Shapes.Numel(shape);
@@ -42,6 +43,10 @@ internal static class Elementwise
     public static Tensor BinaryScalar(BinaryOp op, Tensor a, double scalar, bool scalarFirst, ScalarType dtype)
     {
         Interruption.ThrowIfRequested();
+        // A uniform tensor stays uniform through correctly rounded arithmetic: computed once, on its value,
+        // the result is bit for bit what every element would get.
+        if (IsCorrectlyRounded(op) && dtype.IsFloatingPoint() && a.UniformValueTensor() is { } value)
+            return Tensor.Uniform(BinaryScalar(op, value, scalar, scalarFirst, dtype), a.Sizes);
         var x = Conversion.Convert(a.Storage, dtype);
         var result = Conversion.Uninitialized(dtype, x.Length);
         switch (dtype)
@@ -81,35 +86,31 @@ internal static class Elementwise
 
     /// <summary>
     /// <paramref name="grad"/> where <paramref name="result"/> is positive, else 0 (PyTorch's threshold_backward:
-    /// zero where result &lt;= 0, so NaN lets the gradient through). One vectorised pass, no mask array.
+    /// zero where result &lt;= 0, so NaN lets the gradient through). One vectorised pass, no mask array; a
+    /// single-valued gradient (the uniform one sum() hands back) is read as a scalar.
     /// </summary>
     public static Tensor ThresholdBackward(Tensor grad, Tensor result)
     {
         Interruption.ThrowIfRequested();
-        var g = Operand(grad, result.dtype, result.Sizes);
         var output = Conversion.Uninitialized(result.dtype, result.Count);
+        if (TryGetSingleValue(grad, out var value) && (grad.Count == 1 || grad.Sizes.AsSpan().SequenceEqual(result.Sizes)))
+        {
+            switch (result.Storage)
+            {
+                case float[] r: Threshold.ZeroWhereNotPositive((float)value, r, (float[])output); break;
+                case double[] r: Threshold.ZeroWhereNotPositive(value, r, (double[])output); break;
+                default: throw new RuntimeError($"threshold_backward is not implemented for '{result.dtype.CppName()}'");
+            }
+            return new Tensor(output, result.Sizes, result.dtype);
+        }
+        var g = Operand(grad, result.dtype, result.Sizes);
         switch (result.Storage)
         {
-            case float[] r: ZeroWhereNotPositive((float[])g, r, (float[])output); break;
-            case double[] r: ZeroWhereNotPositive((double[])g, r, (double[])output); break;
+            case float[] r: Threshold.ZeroWhereNotPositive((float[])g, r, (float[])output); break;
+            case double[] r: Threshold.ZeroWhereNotPositive((double[])g, r, (double[])output); break;
             default: throw new RuntimeError($"threshold_backward is not implemented for '{result.dtype.CppName()}'");
         }
         return new Tensor(output, result.Sizes, result.dtype);
-    }
-
-    private static void ZeroWhereNotPositive<T>(T[] grad, T[] result, T[] output) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        var i = 0;
-        if (Vector.IsHardwareAccelerated)
-        {
-            var gv = MemoryMarshal.Cast<T, Vector<T>>(grad.AsSpan());
-            var rv = MemoryMarshal.Cast<T, Vector<T>>(result.AsSpan());
-            var ov = MemoryMarshal.Cast<T, Vector<T>>(output.AsSpan());
-            for (var k = 0; k < ov.Length; k++)
-                ov[k] = Vector.ConditionalSelect(Vector.LessThanOrEqual(rv[k], Vector<T>.Zero), Vector<T>.Zero, gv[k]);
-            i = ov.Length * Vector<T>.Count;
-        }
-        for (; i < output.Length; i++) output[i] = result[i] <= T.Zero ? T.Zero : grad[i];
     }
 
     public static Tensor Unary(UnaryOp op, Tensor a)
@@ -130,6 +131,9 @@ internal static class Elementwise
         if (a.dtype == ScalarType.Bool && op == UnaryOp.Neg)
             throw new RuntimeError("Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.");
         var dtype = TypePromotion.FloatFor(a.dtype);
+        // Negation is exact, so a uniform tensor (say the gradient of a - b) stays uniform.
+        if (op == UnaryOp.Neg && a.UniformValueTensor() is { } value)
+            return Tensor.Uniform(Unary(op, value), a.Sizes);
         var x = Conversion.Convert(a.Storage, dtype);
         var result = Conversion.Uninitialized(dtype, x.Length);
         if (dtype == ScalarType.Float32) FloatUnary((float[])x, (float[])result, op);
@@ -140,6 +144,15 @@ internal static class Elementwise
     /// <summary><paramref name="target"/> += <paramref name="source"/> in place (same shape and dtype); used for .grad.</summary>
     public static void AddInPlace(Tensor target, Tensor source)
     {
+        // A uniform source is added as its value, element by element the same sums as with its full array.
+        if (source.TryGetUniformValue(out var value) && source.Sizes.AsSpan().SequenceEqual(target.Sizes))
+        {
+            switch (target.Storage)
+            {
+                case float[] f: TensorPrimitives.Add(f, (float)value, f); return;
+                case double[] d: TensorPrimitives.Add(d, value, d); return;
+            }
+        }
         var src = source.Sizes.AsSpan().SequenceEqual(target.Sizes) ? source : source.expand_as_copy(target.Sizes);
         var y = Conversion.Convert(src.Storage, target.dtype);
         switch (target.Storage)
@@ -151,21 +164,46 @@ internal static class Elementwise
         }
     }
 
-    /// <summary>target = (target·scale)·factor in place, where target is a fresh array only this caller holds.</summary>
-    public static void ScaleThenMultiplyInPlace(Tensor target, double scale, Tensor factor)
+    /// <summary>
+    /// (source·scale)·factor element-wise in one pass (source and factor of one shape and floating dtype), the
+    /// multiplications in that order. Written over source when <paramref name="overwriteSource"/> (a fresh array
+    /// only the caller holds), else into a new array. A uniform factor is read as its value.
+    /// </summary>
+    public static Tensor ScaleThenMultiply(Tensor source, double scale, Tensor factor, bool overwriteSource)
     {
-        switch (target.Storage)
+        var output = overwriteSource ? source.Storage : Conversion.Uninitialized(source.dtype, source.Count);
+        var uniform = factor.TryGetUniformValue(out var value);
+        switch (source.Storage)
         {
-            case float[] t:
-                TensorPrimitives.Multiply(t, (float)scale, t);
-                TensorPrimitives.Multiply(t, (float[])factor.Storage, t);
-                break;
-            case double[] t:
-                TensorPrimitives.Multiply(t, scale, t);
-                TensorPrimitives.Multiply(t, (double[])factor.Storage, t);
-                break;
+            case float[] x: ScaleThenMultiply(x, (float)scale, uniform ? null : (float[])factor.Storage, (float)value, (float[])output); break;
+            case double[] x: ScaleThenMultiply(x, scale, uniform ? null : (double[])factor.Storage, value, (double[])output); break;
             default: throw new InvalidOperationException("floating-point storage expected");
         }
+        return new Tensor(output, source.Sizes, source.dtype);
+    }
+
+    /// <param name="factor">The factor per element, or null to use <paramref name="factorValue"/> for all.</param>
+    private static void ScaleThenMultiply<T>(T[] x, T scale, T[]? factor, T factorValue, T[] output) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var xv = MemoryMarshal.Cast<T, Vector<T>>(x.AsSpan());
+            var ov = MemoryMarshal.Cast<T, Vector<T>>(output.AsSpan());
+            var s = new Vector<T>(scale);
+            if (factor is null)
+            {
+                var f = new Vector<T>(factorValue);
+                for (var k = 0; k < ov.Length; k++) ov[k] = xv[k] * s * f;
+            }
+            else
+            {
+                var fv = MemoryMarshal.Cast<T, Vector<T>>(factor.AsSpan());
+                for (var k = 0; k < ov.Length; k++) ov[k] = xv[k] * s * fv[k];
+            }
+            i = ov.Length * Vector<T>.Count;
+        }
+        for (; i < output.Length; i++) output[i] = x[i] * scale * (factor is null ? factorValue : factor[i]);
     }
 
     /// <summary>Keeps elements of <paramref name="values"/> where <paramref name="mask"/> is true, else 0 (relu and clamp gradients).</summary>
@@ -184,6 +222,20 @@ internal static class Elementwise
         }
         return new Tensor(result, shape, values.dtype);
     }
+
+    /// <summary>The one value of a one-element or uniform tensor, widened to double (without materialising it).</summary>
+    private static bool TryGetSingleValue(Tensor t, out double value)
+    {
+        if (t.Count == 1)
+        {
+            value = t.GetAsDouble(0);
+            return true;
+        }
+        return t.TryGetUniformValue(out value);
+    }
+
+    /// <summary>Operations whose every code path (vectorised or not) rounds the exact result once, so one scalar computation equals each element's.</summary>
+    private static bool IsCorrectlyRounded(BinaryOp op) => op is BinaryOp.Add or BinaryOp.Sub or BinaryOp.Mul or BinaryOp.Div;
 
     private static Array Operand(Tensor t, ScalarType dtype, int[] shape)
     {
