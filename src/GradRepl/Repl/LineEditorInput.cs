@@ -106,6 +106,7 @@ internal sealed class LineEditorInput : IReplInput
         bindings.Add(ConsoleKey.D, ConsoleModifiers.Control, () => new EndOfInputCommand(view, endOfInput));
         bindings.Add<MoveHomeCommand>(ConsoleKey.A, ConsoleModifiers.Control);
         bindings.Add<MoveEndCommand>(ConsoleKey.E, ConsoleModifiers.Control);
+        bindings.Add<CloseBlockCommand>(TerminalKeySource.CloseBlock.Key);
     }
 
     /// <summary>The prompt; it also tells the highlighter which line RadLine is about to draw.</summary>

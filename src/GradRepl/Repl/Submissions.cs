@@ -24,6 +24,9 @@ internal static class Submissions
         return SyntaxFactory.IsCompleteSubmission(SyntaxFactory.ParseSyntaxTree(text, ParseOptions));
     }
 
+    /// <summary>Spaces per indentation level.</summary>
+    public const int IndentWidth = 4;
+
     /// <summary>The indentation (four spaces per open brace, parenthesis or bracket) for a line after <paramref name="text"/>.</summary>
     public static string Indentation(string text)
     {
@@ -38,7 +41,7 @@ internal static class Submissions
             }
         }
 
-        return new string(' ', 4 * Math.Min(depth, 10));
+        return new string(' ', IndentWidth * Math.Min(depth, 10));
     }
 
     /// <summary>The expression whose value a submission ends with (an expression statement without its semicolon), or null.</summary>

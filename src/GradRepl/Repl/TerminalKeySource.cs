@@ -11,6 +11,7 @@ namespace GradRepl.Repl;
 /// <item>Every other Enter is a real Enter, however fast keys arrive: typed-ahead lines run one by one, as in
 /// Python's REPL. (RadLine's own guess, "an Enter among five or more waiting keys is pasted", is switched off by
 /// <see cref="ByPassProcessing"/>: it turned the Enter of a line typed during a long evaluation into a new line.)</item>
+/// <item>A typed <c>}</c> becomes <see cref="CloseBlock"/>, so the editor can dedent it.</item>
 /// <item>A line feed is an Enter: keys typed before the terminal left line mode arrive with <c>\n</c>, which .NET
 /// reports as Ctrl+Enter and RadLine would drop.</item>
 /// </list>
@@ -30,6 +31,9 @@ internal sealed class TerminalKeySource : IInputSource
 
     /// <summary>A plain Enter.</summary>
     public static readonly ConsoleKeyInfo Enter = new('\r', ConsoleKey.Enter, shift: false, alt: false, control: false);
+
+    /// <summary>A typed (not pasted) closing brace, bound to <see cref="CloseBlockCommand"/>, which dedents it.</summary>
+    public static readonly ConsoleKeyInfo CloseBlock = new('\0', ConsoleKey.F23, shift: false, alt: false, control: false);
 
     /// <summary>A key no binding uses: returned when a paste marker was the only thing waiting.</summary>
     public static readonly ConsoleKeyInfo Nothing = new('\0', ConsoleKey.F24, shift: false, alt: false, control: false);
@@ -97,6 +101,9 @@ internal sealed class TerminalKeySource : IInputSource
             _holdAfterEnter = true;
             return Enter;
         }
+
+        // Typed, a '}' is dedented; pasted text keeps the indentation it came with.
+        if (key.KeyChar == '}' && !_inPaste) return CloseBlock;
 
         if (_inPaste && key.Key == ConsoleKey.Tab)
         {

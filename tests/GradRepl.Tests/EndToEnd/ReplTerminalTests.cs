@@ -71,7 +71,8 @@ public sealed class ReplTerminalTests : IDisposable
         _terminal.WaitFor(". ");
         _terminal.Enter("print(i * 10);");
         _terminal.Enter("}");
-        _terminal.WaitFor("0\n10\n20\n");
+        var loop = _terminal.WaitFor("0\n10\n20\n");
+        Assert.Contains(".     print(i * 10);\n. }\n", loop); // the brace typed on an indented line lines up with the for
         _terminal.WaitForPrompt();
         _terminal.Enter("undefinedName + 1");
         _terminal.WaitFor("error CS0103: The name 'undefinedName' does not exist in the current context");

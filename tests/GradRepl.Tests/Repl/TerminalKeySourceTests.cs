@@ -33,7 +33,8 @@ public sealed class TerminalKeySourceTests
     }
 
     private static string Describe(IEnumerable<ConsoleKeyInfo> keys) => string.Concat(keys.Select(k =>
-        k == TerminalKeySource.NewLine ? "⇧⏎" : k == TerminalKeySource.Enter ? "⏎" : k == TerminalKeySource.Nothing ? "∅" : k.KeyChar.ToString()));
+        k == TerminalKeySource.NewLine ? "⇧⏎" : k == TerminalKeySource.Enter ? "⏎" : k == TerminalKeySource.Nothing ? "∅"
+        : k == TerminalKeySource.CloseBlock ? "⇤}" : k.KeyChar.ToString()));
 
     [Fact]
     public void TypedAhead_EnterIsRealAndStopsTheDrain()
@@ -63,6 +64,14 @@ public sealed class TerminalKeySourceTests
         var keys = Drain(source);
 
         Assert.Equal("var c = 3;⇧⏎{⇧⏎    c⇧⏎}∅", Describe(keys));
+    }
+
+    [Fact]
+    public void TypedClosingBrace_IsTheDedentingKey_PastedOneIsNot()
+    {
+        var source = Burst($"}}{Esc}[200~}}{Esc}[201~", out _);
+
+        Assert.Equal("⇤}}∅", Describe(Drain(source)));
     }
 
     [Fact]
