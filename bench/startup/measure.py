@@ -86,14 +86,14 @@ def gradrepl_lab_one_process(cache_env):
 def gradrepl_lab_per_lesson(cache_env):
     total, peak = 0.0, 0.0
     for lesson in LESSONS:
-        w, m, _ = run_once([GRADREPL, lesson, "--out", os.path.join(WORK, "plots-gr")], env=cache_env)
+        w, m, _ = run_once([GRADREPL, lesson], env=cache_env)
         total += w
         peak = max(peak, m)
     return total, peak
 
 
 def gradrepl_lesson(lesson, cache_env):
-    w, m, _ = run_once([GRADREPL, lesson, "--out", os.path.join(WORK, "plots-gr")], env=cache_env)
+    w, m, _ = run_once([GRADREPL, lesson], env=cache_env)
     return w, m
 
 
@@ -144,7 +144,7 @@ def main():
         subprocess.run([GRADREPL, "--version"], check=True, stdout=subprocess.DEVNULL, env=dict(os.environ, **VARIANTS[v]))
         run_once([GRADREPL, "check", *LESSONS, "--out", os.path.join(WORK, "plots-gr")], env=warm_cache(v))
         for lesson in LESSONS:
-            run_once([GRADREPL, lesson, "--out", os.path.join(WORK, "plots-gr")], env=warm_cache(v))
+            run_once([GRADREPL, lesson], env=warm_cache(v))
         run_once([GRADREPL, ONE_LINE], env=warm_cache(v))
     python_lab()
     csharprepl_eval()
@@ -274,7 +274,8 @@ def render(r):
     lines.append("Python: `/usr/bin/python3 bench/lab_pytorch.py OUT` (every step of the lab, both figures saved as "
                  "640x480 PNG). gradrepl, one process: `./gradrepl check scripts/*.csx --out OUT` (runs every lesson "
                  "in a fresh state, solutions included, saves both figures, and also compares every `//>` "
-                 "expectation). gradrepl, six processes: `./gradrepl scripts/X.csx --out OUT` for each lesson, times "
+                 "expectation). gradrepl, six processes: `./gradrepl scripts/X.csx` (the README's command; figures go to `plots/` in the "
+                 "work directory) for each lesson, times "
                  "summed, peak = the largest of the six. Cold = a fresh `XDG_CACHE_HOME` per run (Roslyn compiles "
                  "every lesson); warm = the compile cache already holds every lesson.")
     lines.append("")

@@ -82,12 +82,7 @@ public sealed partial class Tensor
         switch (Storage)
         {
             case double[] d: return (double[])d.Clone();
-            case float[] f:
-            {
-                var r = new double[f.Length];
-                System.Numerics.Tensors.TensorPrimitives.ConvertChecked<float, double>(f, r);
-                return r;
-            }
+            case float[] f: return (double[])Conversion.Convert(f, ScalarType.Float64);
             default:
             {
                 var r = new double[Count];

@@ -9,7 +9,9 @@ namespace GradRepl.Tensors.Autograd;
 /// </summary>
 internal sealed class GradientBuffers
 {
-    private readonly Dictionary<Node, (Tensor Grad, bool Owned)> _pending = new(NodeIdentity.Instance);
+    // Values are a class, not a tuple: a dictionary of two reference types runs on the runtime's precompiled code,
+    // one with a struct value is JIT-compiled in every process (tens of milliseconds of a short lesson).
+    private readonly Dictionary<Node, Pending> _pending = new(NodeIdentity.Instance);
     private readonly bool _createGraph;
 
     public GradientBuffers(bool createGraph) => _createGraph = createGraph;
@@ -20,7 +22,7 @@ internal sealed class GradientBuffers
         owned &= !_createGraph; // with create_graph every sum is a recorded op, never in place
         if (!_pending.TryGetValue(node, out var existing))
         {
-            _pending[node] = (grad, owned);
+            _pending[node] = new Pending(grad, owned);
             return;
         }
         // Sum into whichever of the two the walk owns; IEEE addition commutes, so either way gives the same bits.
@@ -32,10 +34,10 @@ internal sealed class GradientBuffers
         if (owned && CanSumInto(grad, existing.Grad))
         {
             Elementwise.AddInPlace(grad, existing.Grad);
-            _pending[node] = (grad, true);
+            _pending[node] = new Pending(grad, true);
             return;
         }
-        _pending[node] = (existing.Grad + grad, !_createGraph);
+        _pending[node] = new Pending(existing.Grad + grad, !_createGraph);
     }
 
     /// <summary>
@@ -51,10 +53,12 @@ internal sealed class GradientBuffers
     {
         if (_pending.Remove(node, out var entry))
         {
-            (grad, owned) = entry;
+            (grad, owned) = (entry.Grad, entry.Owned);
             return true;
         }
         (grad, owned) = (null!, false);
         return false;
     }
+
+    private sealed record Pending(Tensor Grad, bool Owned);
 }

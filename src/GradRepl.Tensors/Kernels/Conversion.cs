@@ -16,13 +16,17 @@ internal static class Conversion
             case (float[] f, ScalarType.Float64):
             {
                 var r = new double[f.Length];
-                TensorPrimitives.ConvertChecked<float, double>(f, r);
+                // Exact either way; a plain loop for a few elements is precompiled (see SmallLoops).
+                if (f.Length <= SmallLoops.MaxLength) for (var i = 0; i < f.Length; i++) r[i] = f[i];
+                else TensorPrimitives.ConvertChecked<float, double>(f, r);
                 return r;
             }
             case (double[] d, ScalarType.Float32):
             {
                 var r = new float[d.Length];
-                TensorPrimitives.ConvertTruncating<double, float>(d, r);
+                // Round to nearest either way.
+                if (d.Length <= SmallLoops.MaxLength) for (var i = 0; i < d.Length; i++) r[i] = (float)d[i];
+                else TensorPrimitives.ConvertTruncating<double, float>(d, r);
                 return r;
             }
         }

@@ -32,6 +32,7 @@ internal static class Elementwise
         var result = Conversion.Uninitialized(dtype, n);
         switch (dtype)
         {
+            case ScalarType.Float32 or ScalarType.Float64 when SmallLoops.TryBinary(x, y, result, op): break;
             case ScalarType.Float32: Float((float[])x, (float[])y, (float[])result, op); break;
             case ScalarType.Float64: Float((double[])x, (double[])y, (double[])result, op); break;
             case ScalarType.Int64: Integer((long[])x, (long[])y, (long[])result, op); break;
@@ -51,6 +52,7 @@ internal static class Elementwise
         var result = Conversion.Uninitialized(dtype, x.Length);
         switch (dtype)
         {
+            case ScalarType.Float32 or ScalarType.Float64 when SmallLoops.TryScalar(x, scalar, scalarFirst, result, op): break;
             case ScalarType.Float32: FloatScalar((float[])x, (float)scalar, scalarFirst, (float[])result, op); break;
             case ScalarType.Float64: FloatScalar((double[])x, scalar, scalarFirst, (double[])result, op); break;
             case ScalarType.Int64:
@@ -147,6 +149,7 @@ internal static class Elementwise
         // A uniform source is added as its value, element by element the same sums as with its full array.
         if (source.TryGetUniformValue(out var value) && source.Sizes.AsSpan().SequenceEqual(target.Sizes))
         {
+            if (SmallLoops.TryAddInPlace(target.Storage, null, value)) return;
             switch (target.Storage)
             {
                 case float[] f: TensorPrimitives.Add(f, (float)value, f); return;
@@ -155,6 +158,7 @@ internal static class Elementwise
         }
         var src = source.Sizes.AsSpan().SequenceEqual(target.Sizes) ? source : source.expand_as_copy(target.Sizes);
         var y = Conversion.Convert(src.Storage, target.dtype);
+        if (target.dtype.IsFloatingPoint() && SmallLoops.TryAddInPlace(target.Storage, y, 0)) return;
         switch (target.Storage)
         {
             case float[] f: TensorPrimitives.Add(f, (float[])y, f); break;
@@ -173,6 +177,8 @@ internal static class Elementwise
     {
         var output = overwriteSource ? source.Storage : Conversion.Uninitialized(source.dtype, source.Count);
         var uniform = factor.TryGetUniformValue(out var value);
+        if (SmallLoops.TryScaleThenMultiply(source.Storage, scale, uniform ? null : factor.Storage, value, output))
+            return new Tensor(output, source.Sizes, source.dtype);
         switch (source.Storage)
         {
             case float[] x: ScaleThenMultiply(x, (float)scale, uniform ? null : (float[])factor.Storage, (float)value, (float[])output); break;
