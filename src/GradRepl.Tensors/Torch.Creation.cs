@@ -176,7 +176,7 @@ public static partial class torch
         return Make(data, sizes, type, requires_grad);
     }
 
-    /// <summary>Standard normal random numbers (Box-Muller over the uniform stream).</summary>
+    /// <summary>Standard normal random numbers; a seeded generator gives PyTorch's numbers.</summary>
     public static Tensor randn(params long[] size) => randn(size, null);
 
     /// <summary>Standard normal random numbers of a given dtype.</summary>
@@ -185,18 +185,20 @@ public static partial class torch
         var sizes = CheckSizes(size);
         var n = Shapes.Numel(sizes);
         var type = dtype ?? float32;
-        var gen = Generator;
-        var values = new double[n];
-        for (var i = 0; i < n; i += 2)
+        Array data;
+        if (type == float64)
         {
-            var u1 = gen.NextDouble();
-            var u2 = gen.NextDouble();
-            var radius = Math.Sqrt(-2 * Math.Log(1 - u2));
-            var theta = 2 * Math.PI * u1;
-            values[i] = radius * Math.Cos(theta);
-            if (i + 1 < n) values[i + 1] = radius * Math.Sin(theta);
+            var d = new double[n];
+            NormalDistribution.Fill(d, Generator);
+            data = d;
         }
-        return Make(Conversion.Convert(values, type), sizes, type, requires_grad);
+        else
+        {
+            var f = new float[n];
+            NormalDistribution.Fill(f, Generator);
+            data = f;
+        }
+        return Make(data, sizes, type, requires_grad);
     }
 
     private static int[] CheckSizes(long[] size)

@@ -8,6 +8,9 @@ internal sealed class MersenneTwister
     private readonly uint[] _state = new uint[N];
     private int _index;
 
+    /// <summary>The second value of the last double-precision Box-Muller pair, kept for the next normal draw (PyTorch keeps it in its generator too).</summary>
+    public double? NextNormal { get; set; }
+
     public MersenneTwister(ulong seed)
     {
         _state[0] = (uint)seed;
