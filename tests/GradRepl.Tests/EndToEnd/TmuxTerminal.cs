@@ -34,11 +34,15 @@ internal sealed class TmuxTerminal : IDisposable
 
     private string Target => $"s{_sessions}";
 
+    private string ExitFile => Path.Combine(Home, $"exit-{_sessions}");
+
     /// <summary>Starts <c>gradrepl ARGS</c> in a new 120x40 window (the previous one, if any, is left as it is).</summary>
     public void Start(params string[] args)
     {
         _sessions++;
-        var command = new StringBuilder("exec env -u NO_COLOR");
+        // The shell records the exit code in a file: tmux 3.3 sometimes marks the pane dead (its terminal closed)
+        // without ever reporting the status of the process that ended.
+        var command = new StringBuilder("env -u NO_COLOR");
         foreach (var (name, value) in new[]
                  {
                      ("XDG_DATA_HOME", DataHome), ("XDG_CACHE_HOME", Path.Combine(Home, "cache")), ("HOME", Home),
@@ -50,6 +54,7 @@ internal sealed class TmuxTerminal : IDisposable
 
         command.Append(" dotnet ").Append(Quote(ToolProcess.ToolPath));
         foreach (var arg in args) command.Append(' ').Append(Quote(arg));
+        command.Append("; echo $? > ").Append(Quote(ExitFile));
         Tmux("-f", "/dev/null", "new-session", "-d", "-s", Target, "-x", "120", "-y", "40", "-c", WorkingDirectory, command.ToString());
         _socketPath ??= Tmux("display-message", "-p", "-t", Target, "#{socket_path}").Trim();
         Tmux("set-option", "-t", Target, "remain-on-exit", "on");
@@ -115,10 +120,8 @@ internal sealed class TmuxTerminal : IDisposable
         int status = -1;
         WaitUntil(_ =>
         {
-            var dead = Tmux("display-message", "-p", "-t", Target, "#{pane_dead} #{pane_dead_status}").Trim().Split(' ');
-            if (dead.Length < 2 || dead[0] != "1") return false;
-            status = int.Parse(dead[1], System.Globalization.CultureInfo.InvariantCulture);
-            return true;
+            var text = File.Exists(ExitFile) ? File.ReadAllText(ExitFile).Trim() : "";
+            return text.Length > 0 && int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out status);
         }, "exit");
         return status;
     }
