@@ -95,21 +95,14 @@ internal static class Elementwise
     {
         Interruption.ThrowIfRequested();
         var output = Conversion.Uninitialized(result.dtype, result.Count);
-        if (TryGetSingleValue(grad, out var value) && (grad.Count == 1 || grad.Sizes.AsSpan().SequenceEqual(result.Sizes)))
-        {
-            switch (result.Storage)
-            {
-                case float[] r: Threshold.ZeroWhereNotPositive((float)value, r, (float[])output); break;
-                case double[] r: Threshold.ZeroWhereNotPositive(value, r, (double[])output); break;
-                default: throw new RuntimeError($"threshold_backward is not implemented for '{result.dtype.CppName()}'");
-            }
-            return new Tensor(output, result.Sizes, result.dtype);
-        }
-        var g = Operand(grad, result.dtype, result.Sizes);
+        var single = TryGetSingleValue(grad, out var value) && (grad.Count == 1 || grad.Sizes.AsSpan().SequenceEqual(result.Sizes));
+        var g = single ? null : Operand(grad, result.dtype, result.Sizes);
         switch (result.Storage)
         {
-            case float[] r: Threshold.ZeroWhereNotPositive((float[])g, r, (float[])output); break;
-            case double[] r: Threshold.ZeroWhereNotPositive((double[])g, r, (double[])output); break;
+            case float[] r when single: Threshold.ZeroWhereNotPositive((float)value, r, (float[])output); break;
+            case float[] r: Threshold.ZeroWhereNotPositive((float[])g!, r, (float[])output); break;
+            case double[] r when single: Threshold.ZeroWhereNotPositive(value, r, (double[])output); break;
+            case double[] r: Threshold.ZeroWhereNotPositive((double[])g!, r, (double[])output); break;
             default: throw new RuntimeError($"threshold_backward is not implemented for '{result.dtype.CppName()}'");
         }
         return new Tensor(output, result.Sizes, result.dtype);

@@ -86,12 +86,12 @@ internal sealed class LineEditorInput : IReplInput
 
             // Incomplete: draw the same lines again, plus a new indented one, in a fresh editor.
             int lines = result.ReplaceLineEndings("\n").Split('\n').Length;
-            Console.Out.Write($"\u001b[{lines}A\u001b[J");
-            Console.Out.Flush();
+            WriteControl($"\u001b[{lines}A\u001b[J");
             text = result.ReplaceLineEndings("\n") + "\n" + Submissions.Indentation(result);
         }
     }
 
+    /// <summary>Writes a terminal control sequence straight away (RadLine draws through the same console).</summary>
     private static void WriteControl(string sequence)
     {
         Console.Out.Write(sequence);
