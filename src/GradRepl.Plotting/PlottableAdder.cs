@@ -17,7 +17,8 @@ public sealed class PlottableAdder
     {
         ArgumentNullException.ThrowIfNull(xs);
         ArgumentNullException.ThrowIfNull(ys);
-        return Add(xs.AsSpan(), ys.AsSpan());
+        // Clone, not AsSpan().ToArray(): span helpers over double are JIT-compiled at start-up (bench/README.md)
+        return Add((double[])xs.Clone(), (double[])ys.Clone());
     }
 
     /// <summary>Adds a line through single-precision points (as tensors hand them out); the arrays are copied.</summary>
@@ -41,10 +42,11 @@ public sealed class PlottableAdder
         return Add(xs.ToArray(), ys.ToArray());
     }
 
-    private Scatter Add(ReadOnlySpan<double> xs, ReadOnlySpan<double> ys)
+    /// <summary>Adds a series that takes <paramref name="xs"/> and <paramref name="ys"/> as its own (callers pass copies).</summary>
+    private Scatter Add(double[] xs, double[] ys)
     {
         CheckLengths(xs.Length, ys.Length);
-        var scatter = new Scatter(xs.ToArray(), ys.ToArray(), Category10.GetColor(_plot.Plottables.Count));
+        var scatter = new Scatter(xs, ys, Category10.GetColor(_plot.Plottables.Count));
         _plot.AddPlottable(scatter);
         return scatter;
     }

@@ -13,7 +13,7 @@ internal static class PolylineBuilder
     public static List<PixelPoint[]> Build(double[] xs, double[] ys, CoordinateMapper mapper)
     {
         var result = new List<PixelPoint[]>();
-        var run = new List<PixelPoint>();
+        var run = new PixelPointBuffer();
         var column = long.MinValue;
         int first = -1, low = -1, high = -1, last = -1;
 
@@ -24,18 +24,22 @@ internal static class PolylineBuilder
                 return;
             }
 
-            // emit the kept points of the column in index order, each once
-            Span<int> kept = [first, low, high, last];
-            kept.Sort();
+            // emit the kept points of the column in index order, each once: first and last bound the column,
+            // so only low and high need ordering (by hand, not a Span<int>.Sort, which the JIT would compile)
             var previous = -1;
-            foreach (var k in kept)
+            void Keep(int k)
             {
                 if (k != previous)
                 {
-                    run.Add(new PixelPoint(mapper.X(xs[k]), mapper.Y(ys[k])));
+                    run.Add(mapper.X(xs[k]), mapper.Y(ys[k]));
                     previous = k;
                 }
             }
+
+            Keep(first);
+            Keep(Math.Min(low, high));
+            Keep(Math.Max(low, high));
+            Keep(last);
 
             first = low = high = last = -1;
         }
@@ -45,7 +49,7 @@ internal static class PolylineBuilder
             FlushColumn();
             if (run.Count > 0)
             {
-                result.Add([.. run]);
+                result.Add(run.ToArray());
                 run.Clear();
             }
 

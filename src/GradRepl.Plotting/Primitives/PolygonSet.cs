@@ -3,10 +3,11 @@ namespace GradRepl.Plotting.Primitives;
 /// <summary>Closed polygons (contours) in pixels, filled together with the non-zero winding rule.</summary>
 internal sealed class PolygonSet
 {
-    private readonly List<PixelPoint> _points = [];
+    private readonly PixelPointBuffer _points = new();
     private readonly List<int> _contourEnds = [];
 
-    public IReadOnlyList<PixelPoint> Points => _points;
+    /// <summary>The points of all contours, one after the other (read them; add through this class).</summary>
+    public PixelPointBuffer Points => _points;
 
     /// <summary>Exclusive end index in <see cref="Points"/> of each contour.</summary>
     public IReadOnlyList<int> ContourEnds => _contourEnds;
@@ -15,7 +16,7 @@ internal sealed class PolygonSet
 
     public void Add(PixelPoint p) => _points.Add(p);
 
-    public void Add(float x, float y) => _points.Add(new PixelPoint(x, y));
+    public void Add(float x, float y) => _points.Add(x, y);
 
     /// <summary>Closes the contour made of the points added since the last close.</summary>
     public void CloseContour()
@@ -23,7 +24,7 @@ internal sealed class PolygonSet
         var start = _contourEnds.Count == 0 ? 0 : _contourEnds[^1];
         if (_points.Count - start < 3)
         {
-            _points.RemoveRange(start, _points.Count - start);
+            _points.Truncate(start);
             return;
         }
 

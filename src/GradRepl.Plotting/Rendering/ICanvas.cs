@@ -21,7 +21,9 @@ internal interface ICanvas
     void DrawRoundedRectangle(PixelRect rect, float radius, Color fill, Color stroke, float strokeWidth);
 
     /// <summary>A polyline with round joins; solid lines get projecting caps, dashes butt caps (matplotlib's defaults).</summary>
-    void StrokePolyline(ReadOnlySpan<PixelPoint> points, Pen pen, PixelRect clip);
+    /// <remarks>An array, not a <c>ReadOnlySpan&lt;PixelPoint&gt;</c>: converting to a span of this library's struct
+    /// is framework generic code that ReadyToRun cannot precompile (see bench/README.md, "Start-up").</remarks>
+    void StrokePolyline(PixelPoint[] points, Pen pen, PixelRect clip);
 
     void FillCircle(PixelPoint center, float radius, Color color, PixelRect clip);
 

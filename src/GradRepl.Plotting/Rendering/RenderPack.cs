@@ -19,9 +19,9 @@ internal sealed class RenderPack(Plot plot, ICanvas canvas)
     /// <summary>The axes box (inside the frame), set by the layout step.</summary>
     public PixelRect DataArea { get; set; }
 
-    public Tick[] XTicks { get; set; } = [];
+    public Tick[] XTicks { get; set; } = Tick.None;
 
-    public Tick[] YTicks { get; set; } = [];
+    public Tick[] YTicks { get; set; } = Tick.None;
 
     /// <summary>The legend's frame, once drawn.</summary>
     public PixelRect? LegendBox { get; set; }

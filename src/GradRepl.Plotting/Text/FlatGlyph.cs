@@ -1,7 +1,8 @@
+using GradRepl.Plotting.Primitives;
+
 namespace GradRepl.Plotting.Text;
 
 /// <summary>A glyph outline flattened to polygons at one pixel size: x right, y down, origin on the baseline.</summary>
-/// <param name="Xs">Point x coordinates in pixels.</param>
-/// <param name="Ys">Point y coordinates in pixels.</param>
-/// <param name="ContourEnds">Exclusive end index of each contour.</param>
-internal sealed record FlatGlyph(float[] Xs, float[] Ys, int[] ContourEnds);
+/// <param name="Points">The contours' points in pixels, one contour after the other.</param>
+/// <param name="ContourEnds">Exclusive end index in <paramref name="Points"/> of each contour.</param>
+internal sealed record FlatGlyph(PixelPoint[] Points, int[] ContourEnds);

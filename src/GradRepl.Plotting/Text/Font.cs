@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using GradRepl.Plotting.Primitives;
 
 namespace GradRepl.Plotting.Text;
@@ -12,13 +11,14 @@ internal sealed class Font
     private static readonly Lazy<Font> s_dejaVuSans = new(() => new Font(LoadEmbedded("GradRepl.Plotting.DejaVuSans.ttf")));
 
     private readonly TrueTypeFont _ttf;
-    private readonly ConcurrentDictionary<(int Glyph, float Size), FlatGlyph> _glyphs = new();
+    private readonly GlyphCache _glyphs;
     private readonly float _lineAscent;
     private readonly float _lineDescent;
 
     public Font(TrueTypeFont ttf)
     {
         _ttf = ttf;
+        _glyphs = new GlyphCache(ttf.GlyphCount);
 
         // Like matplotlib, a line's box runs from the top of 'l' to the bottom of 'p', whatever the text.
         _lineAscent = Extent(ttf.GlyphIndex('l'), max: true) / ttf.UnitsPerEm;
@@ -74,14 +74,20 @@ internal sealed class Font
                 pen += _ttf.Kerning(previous, g) * scale;
             }
 
-            var flat = _glyphs.GetOrAdd((g, size), key => Flatten(key.Glyph, key.Size));
+            var flat = _glyphs.Get(g, size);
+            if (flat is null)
+            {
+                flat = Flatten(g, size);
+                _glyphs.Add(g, size, flat);
+            }
+
             var start = 0;
             foreach (var end in flat.ContourEnds)
             {
                 for (var i = start; i < end; i++)
                 {
-                    var gx = pen + flat.Xs[i];
-                    var gy = flat.Ys[i];
+                    var gx = pen + flat.Points[i].X;
+                    var gy = flat.Points[i].Y;
                     if (vertical)
                     {
                         into.Add(x + gy, y - gx);
@@ -104,30 +110,28 @@ internal sealed class Font
     private FlatGlyph Flatten(int glyph, float size)
     {
         var scale = size / _ttf.UnitsPerEm;
-        var xs = new List<float>();
-        var ys = new List<float>();
+        var points = new PixelPointBuffer(64);
         var ends = new List<int>();
         foreach (var contour in _ttf.Outline(glyph))
         {
-            var before = xs.Count;
-            FlattenContour(contour, scale, xs, ys);
-            if (xs.Count - before >= 3)
+            var before = points.Count;
+            FlattenContour(contour, scale, points);
+            if (points.Count - before >= 3)
             {
-                ends.Add(xs.Count);
+                ends.Add(points.Count);
             }
             else
             {
-                xs.RemoveRange(before, xs.Count - before);
-                ys.RemoveRange(before, ys.Count - before);
+                points.Truncate(before);
             }
         }
 
-        return new FlatGlyph([.. xs], [.. ys], [.. ends]);
+        return new FlatGlyph(points.ToArray(), ends.ToArray());
     }
 
-    private static void FlattenContour(List<GlyphPoint> contour, float scale, List<float> xs, List<float> ys)
+    private static void FlattenContour(GlyphPoint[] contour, float scale, PixelPointBuffer into)
     {
-        var n = contour.Count;
+        var n = contour.Length;
         if (n < 2)
         {
             return;
@@ -136,15 +140,21 @@ internal sealed class Font
         // Walk the points once, starting on an on-curve point (or, if there is none, on the implied midpoint
         // of the first two off-curve points), and end back on it. Two off-curve points in a row imply an
         // on-curve point half-way between them.
-        var s = contour.FindIndex(p => p.OnCurve);
-        var sequence = new List<GlyphPoint>(n + 1);
+        var s = 0;
+        while (s < n && !contour[s].OnCurve)
+        {
+            s++;
+        }
+
+        var sequence = new GlyphPoint[n + 1];
+        var count = 0;
         GlyphPoint start;
-        if (s >= 0)
+        if (s < n)
         {
             start = contour[s];
             for (var k = 1; k < n; k++)
             {
-                sequence.Add(contour[(s + k) % n]);
+                sequence[count++] = contour[(s + k) % n];
             }
         }
         else
@@ -152,32 +162,27 @@ internal sealed class Font
             start = new GlyphPoint((contour[0].X + contour[1].X) / 2, (contour[0].Y + contour[1].Y) / 2, true);
             for (var k = 1; k <= n; k++)
             {
-                sequence.Add(contour[k % n]);
+                sequence[count++] = contour[k % n];
             }
         }
 
-        sequence.Add(start);
+        sequence[count++] = start;
 
-        void Emit(float fx, float fy)
-        {
-            xs.Add(fx * scale);
-            ys.Add(-fy * scale);
-        }
-
-        Emit(start.X, start.Y);
+        Emit(into, start.X, start.Y, scale);
         var current = start;
         GlyphPoint? control = null;
-        foreach (var p in sequence)
+        for (var i = 0; i < count; i++)
         {
+            var p = sequence[i];
             if (p.OnCurve)
             {
                 if (control is { } c)
                 {
-                    Quad(current, c, p, scale, Emit);
+                    Quad(current, c, p, scale, into);
                 }
                 else
                 {
-                    Emit(p.X, p.Y);
+                    Emit(into, p.X, p.Y, scale);
                 }
 
                 current = p;
@@ -186,7 +191,7 @@ internal sealed class Font
             else if (control is { } c)
             {
                 var mid = new GlyphPoint((c.X + p.X) / 2, (c.Y + p.Y) / 2, true);
-                Quad(current, c, mid, scale, Emit);
+                Quad(current, c, mid, scale, into);
                 current = mid;
                 control = p;
             }
@@ -197,11 +202,13 @@ internal sealed class Font
         }
 
         // the contour is closed implicitly: drop the repeated start point
-        xs.RemoveAt(xs.Count - 1);
-        ys.RemoveAt(ys.Count - 1);
+        into.Truncate(into.Count - 1);
     }
 
-    private static void Quad(GlyphPoint p0, GlyphPoint c, GlyphPoint p1, float scale, Action<float, float> emit)
+    /// <summary>Adds an outline point (font units, y up) scaled to pixels, y down.</summary>
+    private static void Emit(PixelPointBuffer into, float fx, float fy, float scale) => into.Add(fx * scale, -fy * scale);
+
+    private static void Quad(GlyphPoint p0, GlyphPoint c, GlyphPoint p1, float scale, PixelPointBuffer into)
     {
         // Subdivide so the chord never strays more than ~0.05 px from the curve.
         var dx = (p0.X - (2 * c.X) + p1.X) * scale;
@@ -212,7 +219,7 @@ internal sealed class Font
         {
             var t = (float)i / segments;
             var u = 1 - t;
-            emit((u * u * p0.X) + (2 * u * t * c.X) + (t * t * p1.X), (u * u * p0.Y) + (2 * u * t * c.Y) + (t * t * p1.Y));
+            Emit(into, (u * u * p0.X) + (2 * u * t * c.X) + (t * t * p1.X), (u * u * p0.Y) + (2 * u * t * c.Y) + (t * t * p1.Y), scale);
         }
     }
 

@@ -16,7 +16,7 @@ internal sealed class TrueTypeFont
     private readonly int _hmtx;
     private readonly int _numHMetrics;
     private readonly int _cmap4;
-    private readonly Dictionary<uint, short> _kerning = [];
+    private readonly KerningTable _kerning = new();
 
     public TrueTypeFont(byte[] data)
     {
@@ -111,18 +111,19 @@ internal sealed class TrueTypeFont
         U16(_hmtx + (4 * Math.Min(glyph, _numHMetrics - 1)));
 
     /// <summary>Pair kerning adjustment in font units (0 when none).</summary>
-    public int Kerning(int left, int right) =>
-        _kerning.TryGetValue(((uint)left << 16) | (uint)right, out var k) ? k : 0;
+    public int Kerning(int left, int right) => _kerning.Get(left, right);
 
     /// <summary>The glyph's contours in font units, y up; each point flagged on- or off-curve.</summary>
-    public List<List<GlyphPoint>> Outline(int glyph)
+    /// <remarks>Contours are arrays, not <c>List&lt;GlyphPoint&gt;</c>: framework generics over this library's structs
+    /// are compiled by the JIT in every process, ReadyToRun cannot precompile them (see bench/README.md, "Start-up").</remarks>
+    public List<GlyphPoint[]> Outline(int glyph)
     {
-        var contours = new List<List<GlyphPoint>>();
+        var contours = new List<GlyphPoint[]>();
         AppendOutline(glyph, contours, 1, 0, 0, 1, 0, 0, depth: 0);
         return contours;
     }
 
-    private void AppendOutline(int glyph, List<List<GlyphPoint>> into, float a, float b, float c, float d, float dx, float dy, int depth)
+    private void AppendOutline(int glyph, List<GlyphPoint[]> into, float a, float b, float c, float d, float dx, float dy, int depth)
     {
         if (glyph < 0 || glyph >= GlyphCount || depth > 8)
         {
@@ -140,7 +141,14 @@ internal sealed class TrueTypeFont
         {
             foreach (var contour in ReadSimple(start, contourCount))
             {
-                into.Add(contour.ConvertAll(p => new GlyphPoint((a * p.X) + (c * p.Y) + dx, (b * p.X) + (d * p.Y) + dy, p.OnCurve)));
+                var transformed = new GlyphPoint[contour.Length];
+                for (var i = 0; i < contour.Length; i++)
+                {
+                    var p = contour[i];
+                    transformed[i] = new GlyphPoint((a * p.X) + (c * p.Y) + dx, (b * p.X) + (d * p.Y) + dy, p.OnCurve);
+                }
+
+                into.Add(transformed);
             }
 
             return;
@@ -203,7 +211,7 @@ internal sealed class TrueTypeFont
         }
     }
 
-    private List<List<GlyphPoint>> ReadSimple(int start, int contourCount)
+    private GlyphPoint[][] ReadSimple(int start, int contourCount)
     {
         var endPts = new int[contourCount];
         for (var i = 0; i < contourCount; i++)
@@ -233,17 +241,18 @@ internal sealed class TrueTypeFont
         at = ReadCoordinates(flags, xs, at, shortBit: 0x02, sameBit: 0x10);
         ReadCoordinates(flags, ys, at, shortBit: 0x04, sameBit: 0x20);
 
-        var result = new List<List<GlyphPoint>>(contourCount);
+        var result = new GlyphPoint[contourCount][];
         var first = 0;
-        foreach (var last in endPts)
+        for (var k = 0; k < contourCount; k++)
         {
-            var contour = new List<GlyphPoint>(last - first + 1);
+            var last = endPts[k];
+            var contour = new GlyphPoint[Math.Max(last - first + 1, 0)];
             for (var i = first; i <= last; i++)
             {
-                contour.Add(new GlyphPoint(xs[i], ys[i], (flags[i] & 0x01) != 0));
+                contour[i - first] = new GlyphPoint(xs[i], ys[i], (flags[i] & 0x01) != 0);
             }
 
-            result.Add(contour);
+            result[k] = contour;
             first = last + 1;
         }
 
@@ -319,7 +328,7 @@ internal sealed class TrueTypeFont
                 for (var i = 0; i < nPairs; i++)
                 {
                     var p = at + 14 + (6 * i);
-                    _kerning[((uint)U16(p) << 16) | (uint)U16(p + 2)] = I16(p + 4);
+                    _kerning.Set(U16(p), U16(p + 2), I16(p + 4));
                 }
             }
 

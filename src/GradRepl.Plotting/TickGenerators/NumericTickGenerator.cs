@@ -7,6 +7,7 @@ namespace GradRepl.Plotting.TickGenerators;
 internal static class NumericTickGenerator
 {
     private static readonly double[] s_steps = [1, 2, 2.5, 5, 10];
+    private static readonly double[] s_decades = [0.1, 1, 10];
 
     /// <summary>Tick positions inside [<paramref name="min"/>, <paramref name="max"/>].</summary>
     /// <param name="min">Lower limit of the axis.</param>
@@ -24,17 +25,28 @@ internal static class NumericTickGenerator
         var scale = Math.Pow(10, Math.Floor(Math.Log10(raw)));
 
         // candidates from small to large: the first that fits the budget, falling back to smaller ones
-        // if that leaves fewer than two ticks in view
-        var candidates = new List<double>();
-        foreach (var k in new[] { 0.1, 1, 10 })
+        // if that leaves fewer than two ticks in view (a plain array and loop: a List<double> and its FindIndex
+        // would be JIT-compiled at start-up, see bench/README.md)
+        var candidates = new double[s_decades.Length * s_steps.Length];
+        var count = 0;
+        foreach (var k in s_decades)
         {
             foreach (var s in s_steps)
             {
-                candidates.Add(s * k * scale);
+                candidates[count++] = s * k * scale;
             }
         }
 
-        var first = candidates.FindIndex(s => s >= raw * (1 - 1e-12));
+        var first = -1;
+        for (var i = 0; i < candidates.Length; i++)
+        {
+            if (candidates[i] >= raw * (1 - 1e-12))
+            {
+                first = i;
+                break;
+            }
+        }
+
         for (var i = first; i >= 0; i--)
         {
             var ticks = Enumerate(min, max, candidates[i]);

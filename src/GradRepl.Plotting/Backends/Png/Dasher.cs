@@ -5,7 +5,7 @@ namespace GradRepl.Plotting.Backends.Png;
 /// <summary>Cuts a polyline into the "on" pieces of a dash pattern.</summary>
 internal static class Dasher
 {
-    public static List<PixelPoint[]> Split(ReadOnlySpan<PixelPoint> points, float[] pattern)
+    public static List<PixelPoint[]> Split(PixelPoint[] points, float[] pattern)
     {
         var pieces = new List<PixelPoint[]>();
         var total = 0f;
@@ -22,7 +22,8 @@ internal static class Dasher
         var index = 0;
         var remaining = pattern[0];
         var on = true;
-        var current = new List<PixelPoint> { points[0] };
+        var current = new PixelPointBuffer();
+        current.Add(points[0]);
         for (var i = 0; i + 1 < points.Length; i++)
         {
             var a = points[i];
@@ -37,7 +38,7 @@ internal static class Dasher
                 if (on)
                 {
                     current.Add(p);
-                    pieces.Add([.. current]);
+                    pieces.Add(current.ToArray());
                 }
 
                 current.Clear();
@@ -60,7 +61,7 @@ internal static class Dasher
 
         if (on && current.Count > 1)
         {
-            pieces.Add([.. current]);
+            pieces.Add(current.ToArray());
         }
 
         return pieces;

@@ -34,9 +34,9 @@ internal sealed class PngCanvas : ICanvas
         if (fill.A > 0)
         {
             _scratch.Clear();
-            foreach (var p in outline)
+            for (var i = 0; i < outline.Count; i++)
             {
-                _scratch.Add(p);
+                _scratch.Add(outline[i]);
             }
 
             _scratch.CloseContour();
@@ -48,9 +48,10 @@ internal sealed class PngCanvas : ICanvas
             // a ring: the outline grown and shrunk by half the width, the inner one wound the other way
             _scratch.Clear();
             var hw = strokeWidth / 2;
-            foreach (var p in RoundedOutline(rect.Inflate(hw), radius + hw))
+            var outer = RoundedOutline(rect.Inflate(hw), radius + hw);
+            for (var i = 0; i < outer.Count; i++)
             {
-                _scratch.Add(p);
+                _scratch.Add(outer[i]);
             }
 
             _scratch.CloseContour();
@@ -65,7 +66,7 @@ internal sealed class PngCanvas : ICanvas
         }
     }
 
-    public void StrokePolyline(ReadOnlySpan<PixelPoint> points, Pen pen, PixelRect clip)
+    public void StrokePolyline(PixelPoint[] points, Pen pen, PixelRect clip)
     {
         if (pen.Width <= 0 || pen.Color.A == 0 || pen.Pattern == LinePattern.None)
         {
@@ -117,29 +118,26 @@ internal sealed class PngCanvas : ICanvas
         _rasterizer.Fill(Image, _scratch, color, _bounds);
     }
 
-    private static List<PixelPoint> RoundedOutline(PixelRect r, float radius)
+    private static PixelPointBuffer RoundedOutline(PixelRect r, float radius)
     {
         radius = Math.Min(radius, Math.Min(r.Width, r.Height) / 2);
-        var points = new List<PixelPoint>();
         var n = PolygonSet.ArcSegments(radius, Math.PI / 2);
+        var points = new PixelPointBuffer(4 * (n + 1));
 
         // corners clockwise on screen from the top-left one: centre, starting angle
-        (float X, float Y, double A)[] corners =
-        [
-            (r.Left + radius, r.Top + radius, Math.PI),
-            (r.Right - radius, r.Top + radius, 1.5 * Math.PI),
-            (r.Right - radius, r.Bottom - radius, 0),
-            (r.Left + radius, r.Bottom - radius, 0.5 * Math.PI),
-        ];
-        foreach (var (cx, cy, a0) in corners)
+        void Corner(float cx, float cy, double a0)
         {
             for (var k = 0; k <= n; k++)
             {
                 var a = a0 + (Math.PI / 2 * k / n);
-                points.Add(new PixelPoint(cx + (float)(radius * Math.Cos(a)), cy + (float)(radius * Math.Sin(a))));
+                points.Add(cx + (float)(radius * Math.Cos(a)), cy + (float)(radius * Math.Sin(a)));
             }
         }
 
+        Corner(r.Left + radius, r.Top + radius, Math.PI);
+        Corner(r.Right - radius, r.Top + radius, 1.5 * Math.PI);
+        Corner(r.Right - radius, r.Bottom - radius, 0);
+        Corner(r.Left + radius, r.Bottom - radius, 0.5 * Math.PI);
         return points;
     }
 }

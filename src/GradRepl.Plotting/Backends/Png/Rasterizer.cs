@@ -11,7 +11,8 @@ namespace GradRepl.Plotting.Backends.Png;
 /// </summary>
 internal sealed class Rasterizer
 {
-    private float[] _acc = [];
+    // not [] (Array.Empty<float>(), which the JIT would compile at start-up; see bench/README.md, "Start-up")
+    private float[] _acc = new float[0];
     private int _stride;
     private int _rows;
 
@@ -25,8 +26,10 @@ internal sealed class Rasterizer
 
         // Bounding box of the polygons, intersected with the clip and the image, in whole pixels.
         float minX = float.MaxValue, minY = float.MaxValue, maxX = float.MinValue, maxY = float.MinValue;
-        foreach (var p in polygons.Points)
+        var points = polygons.Points;
+        for (var i = 0; i < points.Count; i++)
         {
+            var p = points[i];
             minX = Math.Min(minX, p.X);
             maxX = Math.Max(maxX, p.X);
             minY = Math.Min(minY, p.Y);
@@ -54,7 +57,6 @@ internal sealed class Rasterizer
         cr = Math.Min(cr, x1 - x0);
         Prepare(x1 - x0, y1 - y0);
 
-        var points = polygons.Points;
         var start = 0;
         foreach (var end in polygons.ContourEnds)
         {

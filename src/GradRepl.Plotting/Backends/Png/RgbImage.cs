@@ -18,18 +18,14 @@ internal sealed class RgbImage
 
     public void Clear(Color c)
     {
-        var span = Pixels.AsSpan();
-        if (c.R == c.G && c.G == c.B)
+        // One pixel, then the filled part copied after itself, doubling (Array.Copy is a memmove). Not Span.Fill:
+        // its vectorised loop cannot be precompiled, so it cost JIT time in every process (bench/README.md).
+        Pixels[0] = c.R;
+        Pixels[1] = c.G;
+        Pixels[2] = c.B;
+        for (var filled = 3; filled < Pixels.Length; filled *= 2)
         {
-            span.Fill(c.R);
-            return;
-        }
-
-        for (var i = 0; i < span.Length; i += 3)
-        {
-            span[i] = c.R;
-            span[i + 1] = c.G;
-            span[i + 2] = c.B;
+            Array.Copy(Pixels, 0, Pixels, filled, Math.Min(filled, Pixels.Length - filled));
         }
     }
 

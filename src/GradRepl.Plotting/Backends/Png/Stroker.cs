@@ -16,7 +16,7 @@ internal static class Stroker
         Round,
     }
 
-    public static void Stroke(ReadOnlySpan<PixelPoint> input, float width, Cap cap, PolygonSet into)
+    public static void Stroke(PixelPoint[] input, float width, Cap cap, PolygonSet into)
     {
         var hw = width / 2;
         if (!(hw > 0))
@@ -36,8 +36,8 @@ internal static class Stroker
             return;
         }
 
-        var left = new List<PixelPoint>(pts.Count + 8);
-        var right = new List<PixelPoint>(pts.Count + 8);
+        var left = new PixelPointBuffer(2 * (pts.Count + 8));
+        var right = new PixelPointBuffer(pts.Count + 8);
         for (var i = 0; i < pts.Count - 1; i++)
         {
             var (dx, dy) = Direction(pts[i], pts[i + 1]);
@@ -75,8 +75,8 @@ internal static class Stroker
         }
 
         // cap at the end, from the left side to the right side
-        var last = pts[^1];
-        var (lx, ly) = Direction(pts[^2], last);
+        var last = pts[pts.Count - 1];
+        var (lx, ly) = Direction(pts[pts.Count - 2], last);
         AddCap(left, last, lx, ly, hw, cap);
         for (var i = right.Count - 1; i >= 0; i--)
         {
@@ -86,15 +86,15 @@ internal static class Stroker
         var first = pts[0];
         var (fx, fy) = Direction(pts[1], first);
         AddCap(left, first, fx, fy, hw, cap);
-        foreach (var p in left)
+        for (var i = 0; i < left.Count; i++)
         {
-            into.Add(p);
+            into.Add(left[i]);
         }
 
         into.CloseContour();
     }
 
-    private static void AddCap(List<PixelPoint> into, PixelPoint p, float dx, float dy, float hw, Cap cap)
+    private static void AddCap(PixelPointBuffer into, PixelPoint p, float dx, float dy, float hw, Cap cap)
     {
         // (dx, dy) points out of the line; the outline arrives on the (-dy, dx) side and leaves on the other
         float nx = -dy * hw, ny = dx * hw;
@@ -118,7 +118,7 @@ internal static class Stroker
     }
 
     /// <summary>Adds a round join from offset (ax, ay) to offset (bx, by) around <paramref name="c"/>, the short way.</summary>
-    private static void Arc(List<PixelPoint> into, PixelPoint c, float ax, float ay, float bx, float by, float r)
+    private static void Arc(PixelPointBuffer into, PixelPoint c, float ax, float ay, float bx, float by, float r)
     {
         var a0 = Math.Atan2(ay, ax);
         var sweep = Math.Atan2(by, bx) - a0;
@@ -165,9 +165,9 @@ internal static class Stroker
         return (dx / len, dy / len);
     }
 
-    private static List<PixelPoint> RemoveDuplicates(ReadOnlySpan<PixelPoint> input)
+    private static PixelPointBuffer RemoveDuplicates(PixelPoint[] input)
     {
-        var result = new List<PixelPoint>(input.Length);
+        var result = new PixelPointBuffer(input.Length);
         foreach (var p in input)
         {
             if (!float.IsFinite(p.X) || !float.IsFinite(p.Y))
@@ -177,7 +177,7 @@ internal static class Stroker
 
             if (result.Count > 0)
             {
-                var q = result[^1];
+                var q = result[result.Count - 1];
                 if (Math.Abs(p.X - q.X) < 1e-3f && Math.Abs(p.Y - q.Y) < 1e-3f)
                 {
                     continue;

@@ -35,7 +35,7 @@ internal sealed class SvgCanvas : ICanvas
     public void DrawRoundedRectangle(PixelRect r, float radius, Color fill, Color stroke, float strokeWidth) =>
         _body.Append($"  <rect x=\"{N(r.Left)}\" y=\"{N(r.Top)}\" width=\"{N(r.Width)}\" height=\"{N(r.Height)}\" rx=\"{N(radius)}\"{Fill(fill)}{Stroke(stroke, strokeWidth)}/>\n");
 
-    public void StrokePolyline(ReadOnlySpan<PixelPoint> points, Pen pen, PixelRect clip)
+    public void StrokePolyline(PixelPoint[] points, Pen pen, PixelRect clip)
     {
         if (points.Length == 0 || pen.Width <= 0 || pen.Color.A == 0 || pen.Pattern == LinePattern.None)
         {

@@ -44,7 +44,7 @@ internal sealed class CalculateLayout : IRenderStep
         var lineHeight = font.Ascent(size) + font.Descent(size);
         var plot = pack.Plot;
 
-        var yLabelWidth = pack.YTicks.Length == 0 ? 0 : pack.YTicks.Max(t => font.Width(t.Label, size));
+        var yLabelWidth = Tick.WidestLabel(pack.YTicks, font, size);
         var left = Edge + Theme.TickLength + Theme.TickPad + yLabelWidth
             + (plot.YLabelText is null ? 0 : Theme.LabelPad + lineHeight);
         var bottom = Edge + Theme.TickLength + Theme.TickPad + lineHeight

@@ -1,5 +1,6 @@
 using GradRepl.Plotting.Primitives;
 using GradRepl.Plotting.Text;
+using GradRepl.Plotting.TickGenerators;
 
 namespace GradRepl.Plotting.Rendering.Steps;
 
@@ -23,7 +24,7 @@ internal sealed class DrawAxisLabels : IRenderStep
 
         if (plot.YLabelText is { } yl)
         {
-            var widest = pack.YTicks.Length == 0 ? 0 : pack.YTicks.Max(t => font.Width(t.Label, size));
+            var widest = Tick.WidestLabel(pack.YTicks, font, size);
             var right = pack.FrameLeft - Theme.TickLength - Theme.TickPad - widest - Theme.LabelPad;
 
             // turned text: its descent is on the right of the baseline

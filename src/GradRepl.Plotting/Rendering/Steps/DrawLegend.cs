@@ -34,7 +34,12 @@ internal sealed class DrawLegend : IRenderStep
         var font = Font.DejaVuSans;
         var fs = Theme.FontSize;
         var rowHeight = Math.Max(font.Ascent(fs) + font.Descent(fs), 0.7f * fs);
-        var textWidth = items.Max(i => font.Width(i.Label, fs));
+        var textWidth = 0f; // a loop, not items.Max(...): LINQ's Max to a float is JIT-compiled at start-up (bench/README.md)
+        foreach (var item in items)
+        {
+            textWidth = Math.Max(textWidth, font.Width(item.Label, fs));
+        }
+
         var width = (2 * Theme.LegendBorderPad * fs) + ((Theme.LegendHandleLength + Theme.LegendHandleTextPad) * fs) + textWidth;
         var height = (2 * Theme.LegendBorderPad * fs) + (items.Count * rowHeight) + ((items.Count - 1) * Theme.LegendLabelSpacing * fs);
 
