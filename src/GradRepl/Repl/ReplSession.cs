@@ -132,6 +132,7 @@ internal sealed class ReplSession
         return Task.Factory.StartNew(
             () =>
             {
+                CompilerWarmUp.Start(); // the second core loads Roslyn's shared machinery alongside this thread
                 // Made here, not before the prompt: loading Roslyn's scripting layer and the references takes a while.
                 var options = _options ??= RoslynCompiler.CreateOptions(null);
                 try
