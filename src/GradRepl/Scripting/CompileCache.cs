@@ -1,11 +1,10 @@
-using System.Security.Cryptography;
 using System.Text;
 
 namespace GradRepl.Scripting;
 
 /// <summary>
 /// Compiled scripts on disk, one file per cache key. An entry is <c>magic, version, entry type, entry method,
-/// image, symbols</c> followed by a SHA-256 of all that, so a truncated or corrupted entry is detected before
+/// image, symbols</c> followed by a SHA-256 (<see cref="Sha256"/>) of all that, so a truncated or corrupted entry is detected before
 /// anything is loaded, ignored and rebuilt. Entries are written to a temporary name and renamed into place,
 /// so concurrent runs of the same script never see half an entry.
 /// </summary>
@@ -94,15 +93,15 @@ internal sealed class CompileCache
         }
 
         var body = stream.ToArray();
-        return [.. body, .. SHA256.HashData(body)];
+        return [.. body, .. Sha256.Hash(body)];
     }
 
     internal static CompiledScript? Decode(byte[] bytes)
     {
-        const int hashLength = 32;
+        const int hashLength = Sha256.HashLength;
         if (bytes.Length <= hashLength) return null;
         var body = bytes.AsSpan(0, bytes.Length - hashLength);
-        if (!SHA256.HashData(body).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - hashLength))) return null;
+        if (!Sha256.Hash(body).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - hashLength))) return null;
 
         try
         {

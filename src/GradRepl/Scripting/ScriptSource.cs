@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 using System.Text;
 
 namespace GradRepl.Scripting;
@@ -48,12 +47,12 @@ internal sealed class ScriptSource
     /// </summary>
     public string ComputeCacheKey()
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var hash = new Sha256();
         void Add(string s)
         {
             var bytes = Encoding.UTF8.GetBytes(s);
-            hash.AppendData(BitConverter.GetBytes(bytes.Length));
-            hash.AppendData(bytes);
+            hash.Append(BitConverter.GetBytes(bytes.Length));
+            hash.Append(bytes);
         }
 
         Add("gradrepl-compile-cache-v1");
@@ -75,7 +74,7 @@ internal sealed class ScriptSource
             Add(info.Exists ? $"{info.Length}:{info.LastWriteTimeUtc.Ticks}" : "\0missing");
         }
 
-        return ToHex(hash.GetHashAndReset());
+        return ToHex(hash.Finish());
     }
 
     // Not Convert.ToHexStringLower: its vectorised encoder is JIT-compiled on every start (no ReadyToRun form).
