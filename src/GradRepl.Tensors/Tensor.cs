@@ -118,6 +118,8 @@ public sealed partial class Tensor
     /// <summary>PyTorch's repr, byte for byte, e.g. <c>tensor(4., grad_fn=&lt;PowBackward0&gt;)</c>.</summary>
     public override string ToString()
     {
+        // int64 from its own values: a double would round those above 2^53.
+        if (Storage is long[] integers) return TensorPrinter.Repr(integers, shape.ToArray(), grad_fn?.name());
         // PyTorch prints requires_grad=True only on tensors without a grad_fn (leaves).
         return TensorPrinter.Repr(ToDoubleArray(), shape.ToArray(), dtype, requires_grad && grad_fn is null, grad_fn?.name());
     }

@@ -36,6 +36,9 @@ internal sealed class ElementFormatter : IDisposable
     /// <summary>The float mode chosen (Integer for non-float dtypes; unused there).</summary>
     public FloatMode Mode { get; private set; } = FloatMode.Integer;
 
+    /// <summary>How many elements were formatted.</summary>
+    public int Count => _starts.Length - 1;
+
     /// <summary>The text of element <paramref name="index"/> (in the order the values were given), unpadded.</summary>
     public ReadOnlySpan<char> Text(int index) => _buffer.AsSpan(_starts[index], _starts[index + 1] - _starts[index]);
 
@@ -52,6 +55,22 @@ internal sealed class ElementFormatter : IDisposable
             formatter.FormatNonFloats(shown, dtype);
         }
 
+        return formatter;
+    }
+
+    /// <summary>Formats int64 elements from their exact values.</summary>
+    public static ElementFormatter Create(ReadOnlySpan<long> shown)
+    {
+        var formatter = new ElementFormatter(shown.Length);
+        int width = 1;
+        for (int i = 0; i < shown.Length; i++)
+        {
+            shown[i].TryFormat(formatter.Reserve(), out int written, provider: CultureInfo.InvariantCulture);
+            formatter.Commit(i, written);
+            width = Math.Max(width, written);
+        }
+
+        formatter.Width = width;
         return formatter;
     }
 

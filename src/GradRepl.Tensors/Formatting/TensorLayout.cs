@@ -24,7 +24,7 @@ internal static class TensorLayout
     /// The printed elements in row-major order (the whole tensor, or the edges of every cut dimension:
     /// PyTorch's <c>get_summarized_data</c>). The formatter sees exactly these, so the mode and width depend only on them.
     /// </summary>
-    public static ReadOnlySpan<double> Gather(ReadOnlySpan<double> values, long[] shape, bool summarize)
+    public static ReadOnlySpan<T> Gather<T>(ReadOnlySpan<T> values, long[] shape, bool summarize)
     {
         if (!summarize)
         {
@@ -37,7 +37,7 @@ internal static class TensorLayout
             count *= IsCut(summarize, size) ? 2 * EdgeItems : size;
         }
 
-        var shown = new double[count];
+        var shown = new T[count];
         int next = 0;
         GatherDim(values, shape, 0, 0, shown, ref next);
         return shown;
@@ -56,7 +56,7 @@ internal static class TensorLayout
         WriteDim(sb, shape, 0, summarize, formatter, indent, ref next);
     }
 
-    private static void GatherDim(ReadOnlySpan<double> values, long[] shape, int dim, long offset, double[] shown, ref int next)
+    private static void GatherDim<T>(ReadOnlySpan<T> values, long[] shape, int dim, long offset, T[] shown, ref int next)
     {
         long size = shape[dim];
         long stride = 1;

@@ -10,12 +10,42 @@ internal static class TensorPrinter
     /// <summary>
     /// The full repr, e.g. <c>tensor([1., 2.], requires_grad=True)</c>.
     /// </summary>
-    /// <param name="values">Elements in row-major order, widened to double (exact for float32, int64 up to 2^53, bool as 0/1).</param>
+    /// <param name="values">Elements in row-major order, widened to double (exact for float32, int64 up to 2^53, bool as 0/1; int64 tensors print through the overload that takes their own values).</param>
     /// <param name="shape">The tensor's shape; empty for a scalar.</param>
     /// <param name="dtype">Element type; decides int/float formatting and the dtype= suffix.</param>
     /// <param name="requiresGrad">Adds <c>requires_grad=True</c> (only when <paramref name="gradFnName"/> is null).</param>
     /// <param name="gradFnName">The grad_fn node's name, e.g. <c>PowBackward0</c>; adds <c>grad_fn=&lt;...&gt;</c>.</param>
     public static string Repr(ReadOnlySpan<double> values, long[] shape, ScalarType dtype, bool requiresGrad, string? gradFnName)
+    {
+        long numel = CheckedNumel(shape, values.Length);
+        if (numel == 0)
+        {
+            return Assemble(shape, dtype, summarize: false, formatter: null, requiresGrad, gradFnName);
+        }
+
+        bool summarize = numel > TensorLayout.Threshold;
+        using var formatter = ElementFormatter.Create(TensorLayout.Gather(values, shape, summarize), dtype);
+        return Assemble(shape, dtype, summarize, formatter, requiresGrad, gradFnName);
+    }
+
+    /// <summary>
+    /// The repr of an int64 tensor from its own values: above 2^53 a double cannot hold every integer, and PyTorch
+    /// prints them exactly.
+    /// </summary>
+    public static string Repr(ReadOnlySpan<long> values, long[] shape, string? gradFnName)
+    {
+        long numel = CheckedNumel(shape, values.Length);
+        if (numel == 0)
+        {
+            return Assemble(shape, ScalarType.Int64, summarize: false, formatter: null, requiresGrad: false, gradFnName);
+        }
+
+        bool summarize = numel > TensorLayout.Threshold;
+        using var formatter = ElementFormatter.Create(TensorLayout.Gather(values, shape, summarize));
+        return Assemble(shape, ScalarType.Int64, summarize, formatter, requiresGrad: false, gradFnName);
+    }
+
+    private static long CheckedNumel(long[] shape, int valueCount)
     {
         ArgumentNullException.ThrowIfNull(shape);
         long numel = 1;
@@ -29,18 +59,24 @@ internal static class TensorPrinter
             numel *= size;
         }
 
-        if (numel != values.Length)
+        if (numel != valueCount)
         {
             throw new ArgumentException(
-                $"Shape [{string.Join(", ", shape)}] holds {numel} elements but {values.Length} values were given.", nameof(values));
+                $"Shape [{string.Join(", ", shape)}] holds {numel} elements but {valueCount} values were given.", "values");
         }
 
+        return numel;
+    }
+
+    /// <summary><c>tensor(</c>, the body (from <paramref name="formatter"/>, or <c>[]</c> when it is null: no elements), the suffixes.</summary>
+    private static string Assemble(long[] shape, ScalarType dtype, bool summarize, ElementFormatter? formatter, bool requiresGrad, string? gradFnName)
+    {
         var sb = new StringBuilder(Prefix.Length + 64);
         sb.Append(Prefix);
         Span<string?> suffixes = [null, null, null];
         int suffixCount = 0;
 
-        if (numel == 0)
+        if (formatter is null)
         {
             // Nothing to infer the dtype from, so every non-default dtype (int64 and bool too) is shown, and the
             // shape unless it is (0,), as NumPy does.
@@ -57,10 +93,7 @@ internal static class TensorPrinter
         }
         else
         {
-            bool summarize = numel > TensorLayout.Threshold;
-            ReadOnlySpan<double> shown = TensorLayout.Gather(values, shape, summarize);
-            using var formatter = ElementFormatter.Create(shown, dtype);
-            sb.EnsureCapacity(sb.Length + EstimateLength(shown.Length, formatter.Width));
+            sb.EnsureCapacity(sb.Length + EstimateLength(formatter.Count, formatter.Width));
             TensorLayout.Write(sb, shape, summarize, formatter, Prefix.Length);
 
             // float32 is the default dtype; int64 and bool are recognisable from their elements.

@@ -282,6 +282,11 @@ add("empty_f64_0x3", torch.zeros(0, 3, dtype=torch.float64))
 add("empty_i64", torch.zeros(0, dtype=torch.int64))
 add("empty_i64_3x0", torch.zeros(3, 0, dtype=torch.int64))
 add("empty_bool", torch.zeros(0, dtype=torch.bool))
+
+# --- int64 beyond 2^53 (a double cannot hold these exactly) --------------------------------------
+add("i64_above_2_pow_53", torch.tensor([9007199254740993, -9223372036854775808, 123]))
+add("i64_scalar_above_2_pow_53", torch.tensor(9007199254740993))
+add("i64_extremes_matrix", torch.tensor([[9223372036854775807, -1], [-9223372036854775807, 2**62 + 1]]))
 add("empty_bool_0x3", torch.zeros(0, 3, dtype=torch.bool))
 add("empty_f32_requires_grad", torch.zeros(0, requires_grad=True))
 add("empty_f64_0x3_requires_grad", torch.zeros(0, 3, dtype=torch.float64, requires_grad=True))

@@ -13,7 +13,7 @@ public sealed class TensorPrinterTests
 {
     /// <summary>One golden case: the tensor's data and what <c>repr(t)</c> printed in PyTorch.</summary>
     private sealed record GoldenCase(
-        string Id, double[] Values, long[] Shape, ScalarType Dtype, bool RequiresGrad, string? GradFn, string Repr);
+        string Id, double[] Values, long[]? Integers, long[] Shape, ScalarType Dtype, bool RequiresGrad, string? GradFn, string Repr);
 
     private static readonly Lazy<IReadOnlyDictionary<string, GoldenCase>> Golden = new(LoadGolden);
 
@@ -44,9 +44,20 @@ public sealed class TensorPrinterTests
     {
         GoldenCase c = Golden.Value[id];
 
-        string actual = TensorPrinter.Repr(c.Values, c.Shape, c.Dtype, c.RequiresGrad, c.GradFn);
+        // int64 goes through its exact path, as Tensor.ToString does (doubles would round values above 2^53).
+        string actual = c.Integers is { } integers
+            ? TensorPrinter.Repr(integers, c.Shape, c.GradFn)
+            : TensorPrinter.Repr(c.Values, c.Shape, c.Dtype, c.RequiresGrad, c.GradFn);
 
         Assert.Equal(c.Repr, actual);
+    }
+
+    [Fact]
+    public void TensorToString_Int64AboveTwoToThe53_PrintsExactDigits()
+    {
+        // PyTorch: tensor([9007199254740993, 9007199254740992]) (a double would print ...992 twice)
+        Assert.Equal("tensor([9007199254740993, 9007199254740992])", torch.tensor(new long[] { 9007199254740993, 9007199254740992 }).ToString());
+        Assert.Equal("tensor(-9007199254740993)", torch.tensor(-9007199254740993L).ToString());
     }
 
     [Fact]
@@ -198,11 +209,16 @@ public sealed class TensorPrinterTests
 
             long[] shape = c.GetProperty("shape").EnumerateArray().Select(s => s.GetInt64()).ToArray();
             JsonElement gradFn = c.GetProperty("grad_fn");
+            ScalarType dtype = ParseDtype(c.GetProperty("dtype").GetString()!);
+            long[]? integers = dtype == ScalarType.Int64
+                ? valuesJson.EnumerateArray().Select(v => long.Parse(v.GetString()!, CultureInfo.InvariantCulture)).ToArray()
+                : null;
             cases.Add(id, new GoldenCase(
                 id,
                 values,
+                integers,
                 shape,
-                ParseDtype(c.GetProperty("dtype").GetString()!),
+                dtype,
                 c.GetProperty("requires_grad").GetBoolean(),
                 gradFn.ValueKind == JsonValueKind.Null ? null : gradFn.GetString(),
                 c.GetProperty("repr").GetString()!));
