@@ -132,9 +132,11 @@ internal sealed class ReplSession
         return Task.Factory.StartNew(
             () =>
             {
-                CompilerWarmUp.Start(); // the second core loads Roslyn's shared machinery alongside this thread
                 // Made here, not before the prompt: loading Roslyn's scripting layer and the references takes a while.
                 var options = _options ??= RoslynCompiler.CreateOptions(null);
+                // The second core loads Roslyn's shared machinery alongside this thread; started only now, once the
+                // prompt has had its share of the two cores.
+                CompilerWarmUp.Start();
                 try
                 {
                     var warm = CSharpScript.Create(WarmUpCode, options, typeof(ScriptGlobals)).RunAsync(globals).GetAwaiter().GetResult();
