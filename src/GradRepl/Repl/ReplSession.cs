@@ -136,7 +136,7 @@ internal sealed class ReplSession
                 var options = _options ??= RoslynCompiler.CreateOptions(null);
                 // The second core loads Roslyn's shared machinery alongside this thread; started only now, once the
                 // prompt has had its share of the two cores.
-                CompilerWarmUp.Start();
+                CompilerWarmUp.StartThorough();
                 try
                 {
                     var warm = CSharpScript.Create(WarmUpCode, options, typeof(ScriptGlobals)).RunAsync(globals).GetAwaiter().GetResult();

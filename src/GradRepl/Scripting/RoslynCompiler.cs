@@ -32,6 +32,7 @@ internal static class RoslynCompiler
     public static CompileResult Compile(ScriptSource source)
     {
         HostTrace.Phase("roslyn: start");
+        CompilerWarmUp.StartLight();
         var script = CSharpScript.Create(source.Text, CreateOptions(source.Path), typeof(ScriptGlobals));
         var compilation = script.GetCompilation();
         HostTrace.Phase("roslyn: parsed");
