@@ -5,6 +5,13 @@ namespace GradRepl.Tensors.Kernels;
 /// <summary>Casts between storage types with PyTorch's rules (float to int truncates toward zero; nonzero is true).</summary>
 internal static class Conversion
 {
+    /// <summary>
+    /// Up to this many elements float/double conversions take a plain loop. It is exact either way, and a loop over a
+    /// few thousand elements costs microseconds, less than having the JIT compile TensorPrimitives' conversion (a dozen
+    /// methods, which precompiled code cannot hold) in a short run such as a lesson that plots 1,000 points.
+    /// </summary>
+    private const int PlainLoopMaxLength = 4096;
+
     public static Array Convert(Array source, ScalarType to)
     {
         switch (source, to)
@@ -16,8 +23,8 @@ internal static class Conversion
             case (float[] f, ScalarType.Float64):
             {
                 var r = new double[f.Length];
-                // Exact either way; a plain loop for a few elements is precompiled (see SmallLoops).
-                if (f.Length <= SmallLoops.MaxLength) for (var i = 0; i < f.Length; i++) r[i] = f[i];
+                // Exact either way; the plain loop is precompiled.
+                if (f.Length <= PlainLoopMaxLength) for (var i = 0; i < f.Length; i++) r[i] = f[i];
                 else TensorPrimitives.ConvertChecked<float, double>(f, r);
                 return r;
             }
@@ -25,7 +32,7 @@ internal static class Conversion
             {
                 var r = new float[d.Length];
                 // Round to nearest either way.
-                if (d.Length <= SmallLoops.MaxLength) for (var i = 0; i < d.Length; i++) r[i] = (float)d[i];
+                if (d.Length <= PlainLoopMaxLength) for (var i = 0; i < d.Length; i++) r[i] = (float)d[i];
                 else TensorPrimitives.ConvertTruncating<double, float>(d, r);
                 return r;
             }
