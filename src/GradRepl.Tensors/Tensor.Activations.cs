@@ -9,18 +9,20 @@ public sealed partial class Tensor
     /// <summary>max(x, 0) element-wise; its derivative at exactly 0 is 0, as in PyTorch.</summary>
     public Tensor relu()
     {
-        var result = Elementwise.Unary(UnaryOp.Relu, this);
-        if (!Recorder.ShouldRecord(this)) return result;
+        if (!Recorder.ShouldRecord(this) || !dtype.IsFloatingPoint()) return Elementwise.Unary(UnaryOp.Relu, this);
+        // The graph keeps a bit per element of where the output is positive (or NaN), not the output itself.
+        var (result, mask) = Elementwise.ReluWithMask(this);
+        var (sizes, type) = (Sizes, dtype);
         // d relu/dx = 1 where the output is positive, else 0
-        return Recorder.Record(result, "ReluBackward0", [this], true, (g, _) => [g.ThresholdBackward(result)]);
+        return Recorder.Record(result, "ReluBackward0", [this], true, (g, _) => [g.ReluBackward(mask, type, sizes)]);
     }
 
-    /// <summary>This gradient where <paramref name="result"/> is positive, else 0; linear in the gradient, so it differentiates again.</summary>
-    internal Tensor ThresholdBackward(Tensor result)
+    /// <summary>This gradient where <paramref name="mask"/> passes, else 0; linear in the gradient, so it differentiates again.</summary>
+    internal Tensor ReluBackward(ReluMask mask, ScalarType type, int[] sizes)
     {
-        var output = Elementwise.ThresholdBackward(this, result);
+        var output = Elementwise.ReluBackward(this, mask, type, sizes);
         if (!Recorder.ShouldRecord(this)) return output;
-        return Recorder.Record(output, "ThresholdBackwardBackward0", [this], false, (g, _) => [g.ThresholdBackward(result)]);
+        return Recorder.Record(output, "ThresholdBackwardBackward0", [this], false, (g, _) => [g.ReluBackward(mask, type, sizes)]);
     }
 
     /// <summary>Limits every element to [<paramref name="min"/>, <paramref name="max"/>]; either bound may be null.</summary>

@@ -86,26 +86,46 @@ internal static class Elementwise
         return Tensor.Of(result, shape);
     }
 
-    /// <summary>
-    /// <paramref name="grad"/> where <paramref name="result"/> is positive, else 0 (PyTorch's threshold_backward:
-    /// zero where result &lt;= 0, so NaN lets the gradient through). One vectorised pass, no mask array; a
-    /// single-valued gradient (the uniform one sum() hands back) is read as a scalar.
-    /// </summary>
-    public static Tensor ThresholdBackward(Tensor grad, Tensor result)
+    /// <summary>relu of a floating-point tensor, with the mask its backward needs (<see cref="ReluMask"/>).</summary>
+    public static (Tensor Result, ReluMask Mask) ReluWithMask(Tensor a)
     {
         Interruption.ThrowIfRequested();
-        var output = Conversion.Uninitialized(result.dtype, result.Count);
-        var single = TryGetSingleValue(grad, out var value) && (grad.Count == 1 || grad.Sizes.AsSpan().SequenceEqual(result.Sizes));
-        var g = single ? null : Operand(grad, result.dtype, result.Sizes);
-        switch (result.Storage)
+        switch (a.Storage)
         {
-            case float[] r when single: Threshold.ZeroWhereNotPositive((float)value, r, (float[])output); break;
-            case float[] r: Threshold.ZeroWhereNotPositive((float[])g!, r, (float[])output); break;
-            case double[] r when single: Threshold.ZeroWhereNotPositive(value, r, (double[])output); break;
-            case double[] r: Threshold.ZeroWhereNotPositive((double[])g!, r, (double[])output); break;
-            default: throw new RuntimeError($"threshold_backward is not implemented for '{result.dtype.CppName()}'");
+            case float[] f:
+            {
+                var result = GC.AllocateUninitializedArray<float>(f.Length); // every element is written
+                return (new Tensor(result, a.Sizes, a.dtype), ReluMask.Forward(f, result));
+            }
+            case double[] d:
+            {
+                var result = GC.AllocateUninitializedArray<double>(d.Length);
+                return (new Tensor(result, a.Sizes, a.dtype), ReluMask.Forward(d, result));
+            }
+            default: throw new RuntimeError($"relu with a mask is not implemented for '{a.dtype.CppName()}'");
         }
-        return new Tensor(output, result.Sizes, result.dtype);
+    }
+
+    /// <summary>
+    /// <paramref name="grad"/> where <paramref name="mask"/> passes, else 0: PyTorch's threshold_backward(grad, result, 0),
+    /// zero where result &lt;= 0, so a NaN result lets the gradient through. A single-valued gradient (the uniform one
+    /// sum() hands back) is read as a scalar.
+    /// </summary>
+    public static Tensor ReluBackward(Tensor grad, ReluMask mask, ScalarType dtype, int[] sizes)
+    {
+        Interruption.ThrowIfRequested();
+        var output = Conversion.Uninitialized(dtype, mask.Length);
+        var single = TryGetSingleValue(grad, out var value) && (grad.Count == 1 || grad.Sizes.AsSpan().SequenceEqual(sizes));
+        var g = single ? null : Operand(grad, dtype, sizes);
+        switch (output)
+        {
+            case float[] o when single: mask.Backward((float)value, o); break;
+            case float[] o: mask.Backward((float[])g!, o); break;
+            case double[] o when single: mask.Backward(value, o); break;
+            case double[] o: mask.Backward((double[])g!, o); break;
+            default: throw new RuntimeError($"threshold_backward is not implemented for '{dtype.CppName()}'");
+        }
+        return new Tensor(output, sizes, dtype);
     }
 
     public static Tensor Unary(UnaryOp op, Tensor a)

@@ -1,0 +1,160 @@
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace GradRepl.Tensors.Kernels;
+
+/// <summary>
+/// relu's forward pass with a bit per element of where its output is not &lt;= 0 (positive, or NaN), and its backward
+/// pass from those bits: PyTorch's threshold_backward(grad, result, 0) without keeping the result. The graph then
+/// holds 1 bit per element instead of the whole output, so the output can die as soon as the caller drops it (a 4 MB
+/// array fewer for the collector to copy in the middle of a backward), and backward reads 1/32 of the memory.
+/// </summary>
+internal sealed class ReluMask
+{
+    /// <summary>From this many elements the vectorised loops are used; below, plain loops that ReadyToRun precompiles.</summary>
+    private const int VectorMinLength = 64;
+
+    /// <summary>From this many bytes of output, streaming stores (the output is fresh and nobody reads it during the pass).</summary>
+    private const int StreamingBytes = 256 * 1024;
+
+    private readonly ulong[] _bits;
+
+    private ReluMask(int length)
+    {
+        Length = length;
+        // One spare word: 16 bits set at an unaligned position may reach into the word after the last.
+        _bits = new ulong[(length + 63) / 64 + 1];
+    }
+
+    /// <summary>How many elements the mask covers.</summary>
+    public int Length { get; }
+
+    /// <summary>Whether the output at <paramref name="index"/> was positive or NaN (the gradient passes there).</summary>
+    public bool Passes(int index) => (_bits[index >> 6] & (1UL << index)) != 0;
+
+    /// <summary>result = max(x, 0) (NaN stays NaN, -0 becomes 0, as TensorPrimitives.Max), and the mask of result.</summary>
+    public static ReluMask Forward(float[] x, float[] result)
+    {
+        var mask = new ReluMask(x.Length);
+        var i = 0;
+        if (x.Length >= VectorMinLength && Vector512.IsHardwareAccelerated) i = mask.ForwardVector512(x, result);
+        for (; i < x.Length; i++)
+        {
+            var v = x[i];
+            var passes = !(v <= 0);
+            result[i] = passes ? v : 0f;
+            if (passes) mask._bits[i >> 6] |= 1UL << i;
+        }
+        return mask;
+    }
+
+    /// <summary>The float64 form of <see cref="Forward(float[], float[])"/> (plain loop).</summary>
+    public static ReluMask Forward(double[] x, double[] result)
+    {
+        var mask = new ReluMask(x.Length);
+        for (var i = 0; i < x.Length; i++)
+        {
+            var v = x[i];
+            var passes = !(v <= 0);
+            result[i] = passes ? v : 0d;
+            if (passes) mask._bits[i >> 6] |= 1UL << i;
+        }
+        return mask;
+    }
+
+    /// <summary>output = grad where the mask passes, else 0, for a gradient that is one value everywhere.</summary>
+    public void Backward(float grad, float[] output)
+    {
+        var i = 0;
+        if (output.Length >= VectorMinLength && Vector512.IsHardwareAccelerated) i = BackwardVector512(grad, output);
+        for (; i < output.Length; i++) output[i] = Passes(i) ? grad : 0f;
+    }
+
+    /// <summary>output = grad where the mask passes, else 0 (same-length arrays).</summary>
+    public void Backward(float[] grad, float[] output)
+    {
+        for (var i = 0; i < output.Length; i++) output[i] = Passes(i) ? grad[i] : 0f;
+    }
+
+    /// <summary>The float64 form, for a single-valued gradient.</summary>
+    public void Backward(double grad, double[] output)
+    {
+        for (var i = 0; i < output.Length; i++) output[i] = Passes(i) ? grad : 0d;
+    }
+
+    /// <summary>The float64 form.</summary>
+    public void Backward(double[] grad, double[] output)
+    {
+        for (var i = 0; i < output.Length; i++) output[i] = Passes(i) ? grad[i] : 0d;
+    }
+
+    // 16 floats per step, from the first 64-byte boundary of the output (streaming stores need it): one compare gives
+    // the 16 mask bits. Returns where the plain loop takes over; elements before `start` are done by the caller's loop too.
+    private unsafe int ForwardVector512(float[] x, float[] result)
+    {
+        var streaming = (long)result.Length * sizeof(float) >= StreamingBytes;
+        fixed (float* px = x, pr = result)
+        {
+            var i = 0;
+            for (; i < result.Length && ((nuint)(pr + i) & 63) != 0; i++)
+            {
+                var v = px[i];
+                var passes = !(v <= 0);
+                pr[i] = passes ? v : 0f;
+                if (passes) _bits[i >> 6] |= 1UL << i;
+            }
+            for (; i <= result.Length - 16; i += 16)
+            {
+                var v = Vector512.Load(px + i);
+                var passes = ~Vector512.LessThanOrEqual(v, Vector512<float>.Zero).AsUInt32();
+                var kept = Vector512.ConditionalSelect(passes.AsSingle(), v, Vector512<float>.Zero);
+                if (streaming) Vector512.StoreAlignedNonTemporal(kept, pr + i);
+                else Vector512.StoreAligned(kept, pr + i);
+                SetBits(i, (uint)passes.ExtractMostSignificantBits());
+            }
+            // Streaming stores are weakly ordered: fence them before the array is handed on.
+            if (streaming) Sse.StoreFence();
+            return i;
+        }
+    }
+
+    private unsafe int BackwardVector512(float grad, float[] output)
+    {
+        var lanes = Vector512.Create(1u, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32768);
+        var g = Vector512.Create(grad);
+        var streaming = (long)output.Length * sizeof(float) >= StreamingBytes;
+        fixed (float* po = output)
+        {
+            var i = 0;
+            for (; i < output.Length && ((nuint)(po + i) & 63) != 0; i++) po[i] = Passes(i) ? grad : 0f;
+            for (; i <= output.Length - 16; i += 16)
+            {
+                var passes = Vector512.Equals(Vector512.Create(GetBits(i)) & lanes, lanes);
+                var value = Vector512.ConditionalSelect(passes.AsSingle(), g, Vector512<float>.Zero);
+                if (streaming) Vector512.StoreAlignedNonTemporal(value, po + i);
+                else Vector512.StoreAligned(value, po + i);
+            }
+            if (streaming) Sse.StoreFence();
+            return i;
+        }
+    }
+
+    /// <summary>ORs 16 bits in at element <paramref name="index"/> (they may straddle two words).</summary>
+    private void SetBits(int index, uint sixteen)
+    {
+        var word = index >> 6;
+        var shift = index & 63;
+        _bits[word] |= (ulong)sixteen << shift;
+        if (shift > 48) _bits[word + 1] |= (ulong)sixteen >> (64 - shift);
+    }
+
+    /// <summary>The 16 bits from element <paramref name="index"/> on.</summary>
+    private uint GetBits(int index)
+    {
+        var word = index >> 6;
+        var shift = index & 63;
+        var bits = _bits[word] >> shift;
+        if (shift > 48) bits |= _bits[word + 1] << (64 - shift);
+        return (uint)bits & 0xFFFF;
+    }
+}
