@@ -36,15 +36,8 @@ internal sealed class ReluMask
     public static ReluMask Forward(float[] x, float[] result)
     {
         var mask = new ReluMask(x.Length);
-        var i = 0;
-        if (x.Length >= VectorMinLength && Vector512.IsHardwareAccelerated) i = mask.ForwardVector512(x, result);
-        for (; i < x.Length; i++)
-        {
-            var v = x[i];
-            var passes = !(v <= 0);
-            result[i] = passes ? v : 0f;
-            if (passes) mask._bits[i >> 6] |= 1UL << i;
-        }
+        var done = x.Length >= VectorMinLength && Vector512.IsHardwareAccelerated ? mask.ForwardVector512(x, result) : 0;
+        mask.ForwardPlain(x, result, done, x.Length);
         return mask;
     }
 
@@ -57,7 +50,7 @@ internal sealed class ReluMask
             var v = x[i];
             var passes = !(v <= 0);
             result[i] = passes ? v : 0d;
-            if (passes) mask._bits[i >> 6] |= 1UL << i;
+            if (passes) mask.Set(i);
         }
         return mask;
     }
@@ -65,9 +58,8 @@ internal sealed class ReluMask
     /// <summary>output = grad where the mask passes, else 0, for a gradient that is one value everywhere.</summary>
     public void Backward(float grad, float[] output)
     {
-        var i = 0;
-        if (output.Length >= VectorMinLength && Vector512.IsHardwareAccelerated) i = BackwardVector512(grad, output);
-        for (; i < output.Length; i++) output[i] = Passes(i) ? grad : 0f;
+        var done = output.Length >= VectorMinLength && Vector512.IsHardwareAccelerated ? BackwardVector512(grad, output) : 0;
+        BackwardPlain(grad, output, done, output.Length);
     }
 
     /// <summary>output = grad where the mask passes, else 0 (same-length arrays).</summary>
@@ -88,21 +80,31 @@ internal sealed class ReluMask
         for (var i = 0; i < output.Length; i++) output[i] = Passes(i) ? grad[i] : 0d;
     }
 
-    // 16 floats per step, from the first 64-byte boundary of the output (streaming stores need it): one compare gives
-    // the 16 mask bits. Returns where the plain loop takes over; elements before `start` are done by the caller's loop too.
+    private void ForwardPlain(float[] x, float[] result, int from, int to)
+    {
+        for (var i = from; i < to; i++)
+        {
+            var v = x[i];
+            var passes = !(v <= 0);
+            result[i] = passes ? v : 0f;
+            if (passes) Set(i);
+        }
+    }
+
+    private void BackwardPlain(float grad, float[] output, int from, int to)
+    {
+        for (var i = from; i < to; i++) output[i] = Passes(i) ? grad : 0f;
+    }
+
+    // 16 floats per step from the output's first 64-byte boundary (streaming stores need it; the elements before it
+    // take the plain loop): one compare gives the 16 mask bits. Returns how far it got; the caller finishes the tail.
     private unsafe int ForwardVector512(float[] x, float[] result)
     {
         var streaming = (long)result.Length * sizeof(float) >= StreamingBytes;
         fixed (float* px = x, pr = result)
         {
-            var i = 0;
-            for (; i < result.Length && ((nuint)(pr + i) & 63) != 0; i++)
-            {
-                var v = px[i];
-                var passes = !(v <= 0);
-                pr[i] = passes ? v : 0f;
-                if (passes) _bits[i >> 6] |= 1UL << i;
-            }
+            var i = ElementsToAlignment(pr, result.Length);
+            ForwardPlain(x, result, 0, i);
             for (; i <= result.Length - 16; i += 16)
             {
                 var v = Vector512.Load(px + i);
@@ -125,8 +127,8 @@ internal sealed class ReluMask
         var streaming = (long)output.Length * sizeof(float) >= StreamingBytes;
         fixed (float* po = output)
         {
-            var i = 0;
-            for (; i < output.Length && ((nuint)(po + i) & 63) != 0; i++) po[i] = Passes(i) ? grad : 0f;
+            var i = ElementsToAlignment(po, output.Length);
+            BackwardPlain(grad, output, 0, i);
             for (; i <= output.Length - 16; i += 16)
             {
                 var passes = Vector512.Equals(Vector512.Create(GetBits(i)) & lanes, lanes);
@@ -138,6 +140,12 @@ internal sealed class ReluMask
             return i;
         }
     }
+
+    /// <summary>How many floats from <paramref name="p"/> to the next 64-byte boundary (at most <paramref name="length"/>).</summary>
+    private static unsafe int ElementsToAlignment(float* p, int length) =>
+        (int)Math.Min((uint)length, ((64 - ((nuint)p & 63)) & 63) / sizeof(float));
+
+    private void Set(int index) => _bits[index >> 6] |= 1UL << index;
 
     /// <summary>ORs 16 bits in at element <paramref name="index"/> (they may straddle two words).</summary>
     private void SetBits(int index, uint sixteen)
