@@ -65,9 +65,7 @@ internal sealed class ElementFormatter : IDisposable
         int width = 1;
         for (int i = 0; i < shown.Length; i++)
         {
-            shown[i].TryFormat(formatter.Reserve(), out int written, provider: CultureInfo.InvariantCulture);
-            formatter.Commit(i, written);
-            width = Math.Max(width, written);
+            width = Math.Max(width, formatter.AddInteger(i, shown[i]));
         }
 
         formatter.Width = width;
@@ -149,26 +147,32 @@ internal sealed class ElementFormatter : IDisposable
         for (int i = 0; i < values.Length; i++)
         {
             double v = values[i];
-            Span<char> slot = Reserve();
             int written;
             if (dtype == ScalarType.Bool)
             {
                 string text = v != 0 ? "True" : "False";
-                text.CopyTo(slot);
+                text.CopyTo(Reserve());
                 written = text.Length;
+                Commit(i, written);
             }
             else
             {
                 // Values arrive widened to double; saturate instead of overflowing at +-2^63.
-                long integer = v >= 9.2233720368547758e18 ? long.MaxValue : v <= -9.2233720368547758e18 ? long.MinValue : (long)v;
-                integer.TryFormat(slot, out written, provider: CultureInfo.InvariantCulture);
+                written = AddInteger(i, v >= 9.2233720368547758e18 ? long.MaxValue : v <= -9.2233720368547758e18 ? long.MinValue : (long)v);
             }
 
-            Commit(i, written);
             width = Math.Max(width, written);
         }
 
         Width = width;
+    }
+
+    /// <summary>Writes <paramref name="value"/> as the text of element <paramref name="index"/>; returns its length.</summary>
+    private int AddInteger(int index, long value)
+    {
+        value.TryFormat(Reserve(), out int written, provider: CultureInfo.InvariantCulture);
+        Commit(index, written);
+        return written;
     }
 
     private Span<char> Reserve()
