@@ -225,7 +225,7 @@ internal static class Elementwise
         for (; i < output.Length; i++) output[i] = x[i] * scale * (factor is null ? factorValue : factor[i]);
     }
 
-    /// <summary>Keeps elements of <paramref name="values"/> where <paramref name="mask"/> is true, else 0 (relu and clamp gradients).</summary>
+    /// <summary>Keeps elements of <paramref name="values"/> where <paramref name="mask"/> is true, else 0 (clamp, leaky_relu, max/min and softplus gradients).</summary>
     public static Tensor Masked(Tensor values, Tensor mask)
     {
         var shape = Shapes.Broadcast(values.Sizes, mask.Sizes);

@@ -50,11 +50,7 @@ internal static class CompilerWarmUp
     {
         try
         {
-            var compilation = CSharpCompilation.Create(
-                "GradReplWarmUp",
-                [CSharpSyntaxTree.ParseText(LibrarySource)],
-                [MetadataReference.CreateFromFile(typeof(object).Assembly.Location)],
-                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            var compilation = Sample(LibrarySource, [MetadataReference.CreateFromFile(typeof(object).Assembly.Location)]);
             using var pe = new MemoryStream();
             using var pdb = new MemoryStream();
             var emitted = compilation.Emit(pe, pdb, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.PortablePdb));
@@ -76,12 +72,7 @@ internal static class CompilerWarmUp
     {
         try
         {
-            var compilation = CSharpCompilation.Create(
-                "GradReplWarmUp",
-                [CSharpSyntaxTree.ParseText(LightSource)],
-                [],
-                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-            var diagnostics = compilation.GetDiagnostics();
+            var diagnostics = Sample(LightSource, []).GetDiagnostics();
             HostTrace.Phase("roslyn: warm-up thread done");
             return diagnostics.Length > 0; // at least "predefined type 'System.Object' is not defined"
         }
@@ -96,4 +87,7 @@ internal static class CompilerWarmUp
             GC.Collect();
         }
     }
+
+    private static CSharpCompilation Sample(string source, MetadataReference[] references) => CSharpCompilation.Create(
+        "GradReplWarmUp", [CSharpSyntaxTree.ParseText(source)], references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
 }
