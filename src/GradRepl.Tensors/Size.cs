@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Text;
 
 namespace GradRepl.Tensors;
 
@@ -48,5 +49,12 @@ public sealed class Size : IReadOnlyList<long>, IEquatable<Size>
     }
 
     /// <summary>PyTorch's form, e.g. <c>torch.Size([2, 3])</c>.</summary>
-    public override string ToString() => $"torch.Size([{string.Join(", ", _dims)}])";
+    public override string ToString()
+    {
+        // A loop, not string.Join over the long[]: that enumerates through IEnumerable<long>, whose code the JIT
+        // compiles afresh in every process.
+        var sb = new StringBuilder("torch.Size([");
+        for (var i = 0; i < _dims.Length; i++) sb.Append(i == 0 ? "" : ", ").Append(_dims[i]);
+        return sb.Append("])").ToString();
+    }
 }

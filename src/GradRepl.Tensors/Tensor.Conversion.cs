@@ -46,13 +46,7 @@ public sealed partial class Tensor
     public Tensor fill_(double value)
     {
         if (requires_grad && is_leaf && GradMode.IsEnabled) throw new RuntimeError(Messages.LeafInPlace);
-        switch (Storage)
-        {
-            case float[] f: Array.Fill(f, (float)value); break;
-            case double[] d: Array.Fill(d, value); break;
-            case long[] l: Array.Fill(l, (long)value); break;
-            case bool[] b: Array.Fill(b, value != 0); break;
-        }
+        Conversion.Fill(Storage, value);
         return this;
     }
 

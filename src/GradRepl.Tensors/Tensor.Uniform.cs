@@ -67,8 +67,8 @@ public sealed partial class Tensor
         var data = Conversion.Uninitialized(dtype, Count);
         switch (_uniformValue)
         {
-            case float[] f: Array.Fill((float[])data, f[0]); break;
-            case double[] d: Array.Fill((double[])data, d[0]); break;
+            case float[] f: Conversion.Fill((float[])data, f[0]); break;
+            case double[] d: Conversion.Fill((double[])data, d[0]); break;
             default: throw new InvalidOperationException("only a uniform tensor lacks its array");
         }
         // Publish once: a second reader racing this one must see the same array, not a copy of its own.

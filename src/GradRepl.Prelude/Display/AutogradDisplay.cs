@@ -17,12 +17,16 @@ public static class AutogradDisplay
     {
         ArgumentNullException.ThrowIfNull(tensor);
         var grad = tensor.is_leaf || tensor.retains_grad ? tensor.grad : null;
-        return string.Join('\n',
+        // An array, not Join's params span: a span of five strings is generic code the JIT compiles in every process.
+        string[] lines =
+        [
             "data: " + PythonFormat.Str(tensor.data),
             "grad_fn: " + PythonFormat.Str(tensor.grad_fn),
             "grad: " + PythonFormat.Str(grad),
             "is_leaf: " + PythonFormat.Str(tensor.is_leaf),
-            "requires_grad: " + PythonFormat.Str(tensor.requires_grad));
+            "requires_grad: " + PythonFormat.Str(tensor.requires_grad),
+        ];
+        return string.Join('\n', lines);
     }
 
     /// <summary>
@@ -40,7 +44,11 @@ public static class AutogradDisplay
 
     private static void Append(Node node, string prefix, StringBuilder sb, ref int lines)
     {
-        var children = node.next_functions.Select(n => n.node).OfType<Node>().ToList();
+        var children = new List<Node>();
+        foreach (var (child, _) in node.next_functions)
+        {
+            if (child is not null) children.Add(child);
+        }
         for (int i = 0; i < children.Count; i++)
         {
             if (lines >= MaxTreeLines)

@@ -139,7 +139,7 @@ internal static class TensorLayout
 
         if (item % elementsPerLine == 0)
         {
-            sb.Append(",\n").Append(' ', indent + 1);
+            sb.Append(",\n").AppendRepeated(' ', indent + 1);
         }
         else
         {
@@ -149,14 +149,14 @@ internal static class TensorLayout
 
     private static void AppendBlockSeparator(StringBuilder sb, int newlines, int indent)
     {
-        sb.Append(',').Append('\n', newlines).Append(' ', indent + 1);
+        sb.Append(',').AppendRepeated('\n', newlines).AppendRepeated(' ', indent + 1);
     }
 
     private static void AppendPadded(StringBuilder sb, ReadOnlySpan<char> text, int width)
     {
         if (text.Length < width)
         {
-            sb.Append(' ', width - text.Length);
+            sb.AppendRepeated(' ', width - text.Length);
         }
 
         sb.Append(text);

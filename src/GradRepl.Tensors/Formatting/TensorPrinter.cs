@@ -128,7 +128,7 @@ internal static class TensorPrinter
             int length = suffix!.Length;
             if (lastLineLength + length + 2 > TensorLayout.LineWidth)
             {
-                sb.Append(",\n").Append(' ', indent).Append(suffix);
+                sb.Append(",\n").AppendRepeated(' ', indent).Append(suffix);
                 lastLineLength = indent + length;
             }
             else

@@ -10,7 +10,7 @@ internal static class Conversion
     /// few thousand elements costs microseconds, less than having the JIT compile TensorPrimitives' conversion (a dozen
     /// methods, which precompiled code cannot hold) in a short run such as a lesson that plots 1,000 points.
     /// </summary>
-    private const int PlainLoopMaxLength = 4096;
+    internal const int PlainLoopMaxLength = 4096;
 
     public static Array Convert(Array source, ScalarType to)
     {
@@ -88,24 +88,53 @@ internal static class Conversion
     {
         if (value == 0) return NewStorage(dtype, n);
         var r = Uninitialized(dtype, n);
-        switch (r)
-        {
-            case float[] f: Array.Fill(f, (float)value); break;
-            case double[] d: Array.Fill(d, value); break;
-            case long[] l: Array.Fill(l, (long)value); break;
-            case bool[] b: Array.Fill(b, true); break;
-        }
+        Fill(r, value);
         return r;
     }
 
     /// <summary>Storage for a kernel that writes every element: skips zeroing, which costs as much as a pass over 4 MB.</summary>
     public static Array Uninitialized(ScalarType dtype, int n) => dtype switch
     {
-        ScalarType.Float32 => GC.AllocateUninitializedArray<float>(n),
-        ScalarType.Float64 => GC.AllocateUninitializedArray<double>(n),
-        ScalarType.Int64 => GC.AllocateUninitializedArray<long>(n),
-        _ => GC.AllocateUninitializedArray<bool>(n),
+        ScalarType.Float32 => UninitializedArray<float>(n),
+        ScalarType.Float64 => UninitializedArray<double>(n),
+        ScalarType.Int64 => UninitializedArray<long>(n),
+        _ => UninitializedArray<bool>(n),
     };
+
+    /// <summary>
+    /// An array whose elements the caller will all write. Small ones are zeroed as usual: that costs nothing at this
+    /// size, and the runtime's call for an uninitialised array goes through a stub the JIT compiles in every process.
+    /// </summary>
+    public static T[] UninitializedArray<T>(int n) => n <= PlainLoopMaxLength ? new T[n] : GC.AllocateUninitializedArray<T>(n);
+
+    /// <summary>
+    /// Every element set to <paramref name="value"/>. A plain loop for small arrays: Array.Fill's vectorised code is
+    /// JIT-compiled in every process (precompiled code cannot know the vector width), which costs more than the loop.
+    /// </summary>
+    public static void Fill<T>(T[] array, T value) => Fill(array, value, 0, array.Length);
+
+    /// <summary><see cref="Fill{T}(T[], T)"/> for <paramref name="count"/> elements from <paramref name="start"/>.</summary>
+    public static void Fill<T>(T[] array, T value, int start, int count)
+    {
+        if (count > PlainLoopMaxLength)
+        {
+            Array.Fill(array, value, start, count);
+            return;
+        }
+        for (var i = start; i < start + count; i++) array[i] = value;
+    }
+
+    /// <summary>Every element of a storage array set to <paramref name="value"/> in its element type (bool: nonzero is true).</summary>
+    public static void Fill(Array storage, double value)
+    {
+        switch (storage)
+        {
+            case float[] f: Fill(f, (float)value); break;
+            case double[] d: Fill(d, value); break;
+            case long[] l: Fill(l, (long)value); break;
+            case bool[] b: Fill(b, value != 0); break;
+        }
+    }
 
     /// <summary>Zeroed storage.</summary>
     public static Array NewStorage(ScalarType dtype, int n) => dtype switch

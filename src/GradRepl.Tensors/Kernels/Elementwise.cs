@@ -58,7 +58,7 @@ internal static class Elementwise
             case ScalarType.Int64:
             {
                 var y = new long[x.Length];
-                Array.Fill(y, (long)scalar);
+                Conversion.Fill(y, (long)scalar);
                 if (scalarFirst) Integer(y, (long[])x, (long[])result, op);
                 else Integer((long[])x, y, (long[])result, op);
                 break;
@@ -76,7 +76,7 @@ internal static class Elementwise
         var x = Operand(a, computeType, shape);
         // A one-element right operand stays one element: CompareLoop reads it as a scalar.
         var y = b.Count == 1 ? Conversion.Convert(b.Storage, computeType) : Operand(b, computeType, shape);
-        var result = GC.AllocateUninitializedArray<bool>(Shapes.Numel(shape));
+        var result = Conversion.UninitializedArray<bool>(Shapes.Numel(shape));
         switch (x)
         {
             case float[] f: CompareLoop(f, (float[])y, result, op); break;
@@ -94,12 +94,12 @@ internal static class Elementwise
         {
             case float[] f:
             {
-                var result = GC.AllocateUninitializedArray<float>(f.Length); // every element is written
+                var result = Conversion.UninitializedArray<float>(f.Length); // every element is written
                 return (new Tensor(result, a.Sizes, a.dtype), ReluMask.Forward(f, result));
             }
             case double[] d:
             {
-                var result = GC.AllocateUninitializedArray<double>(d.Length);
+                var result = Conversion.UninitializedArray<double>(d.Length);
                 return (new Tensor(result, a.Sizes, a.dtype), ReluMask.Forward(d, result));
             }
             default: throw new RuntimeError($"relu with a mask is not implemented for '{a.dtype.CppName()}'");
@@ -308,7 +308,7 @@ internal static class Elementwise
         if (e == two) TensorPrimitives.Multiply<T>(x, x, d);
         else if (e == T.CreateTruncating(3)) { TensorPrimitives.Multiply<T>(x, x, d); TensorPrimitives.Multiply<T>(d, x, d); }
         else if (e == T.One) x.CopyTo(d, 0);
-        else if (e == T.Zero) Array.Fill(d, T.One);
+        else if (e == T.Zero) Conversion.Fill(d, T.One);
         else if (e == T.CreateTruncating(0.5)) TensorPrimitives.Sqrt<T>(x, d);
         else if (e == T.CreateTruncating(-0.5)) { TensorPrimitives.Sqrt<T>(x, d); TensorPrimitives.Reciprocal<T>(d, d); }
         else if (e == -T.One) TensorPrimitives.Reciprocal<T>(x, d);

@@ -11,7 +11,7 @@ internal static class Reduction
     /// <summary>The sum of all elements, accumulated in double (long for integer storage).</summary>
     public static double SumAll(Array data) => data switch
     {
-        float[] f => SumWidened(f),
+        float[] f => f.Length <= Conversion.PlainLoopMaxLength ? SumEightWays(f) : SumWidened(f),
         double[] d => CompensatedSum(d),
         long[] l => TensorPrimitives.Sum<long>(l),
         bool[] b => b.Count(v => v),
@@ -37,7 +37,7 @@ internal static class Reduction
     /// 8 lanes, element i goes to running sum i mod 8, the sums combine as ((s0+s4)+(s1+s5))+((s2+s6)+(s3+s7)),
     /// and the leftover elements follow one by one. Every path here keeps exactly that order.
     /// </summary>
-    private static double SumWidened(ReadOnlySpan<float> values)
+    internal static double SumWidened(ReadOnlySpan<float> values)
     {
         if (Vector512.IsHardwareAccelerated && Vector<float>.Count == 8) return SumWidened512(values);
         var i = 0;
@@ -55,6 +55,30 @@ internal static class Reduction
             i = vectors.Length * Vector<float>.Count;
         }
         var sum = Vector.Sum(acc + acc2);
+        for (; i < values.Length; i++) sum += values[i];
+        return sum;
+    }
+
+    /// <summary>
+    /// <see cref="SumWidened"/>'s additions in its order, without vectors: for short arrays, whose vector code the JIT
+    /// would have to compile first (precompiled code cannot know the vector width), which costs more than the loop.
+    /// </summary>
+    internal static double SumEightWays(ReadOnlySpan<float> values)
+    {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+        var i = 0;
+        for (; i + 8 <= values.Length; i += 8)
+        {
+            s0 += values[i];
+            s1 += values[i + 1];
+            s2 += values[i + 2];
+            s3 += values[i + 3];
+            s4 += values[i + 4];
+            s5 += values[i + 5];
+            s6 += values[i + 6];
+            s7 += values[i + 7];
+        }
+        var sum = ((s0 + s4) + (s1 + s5)) + ((s2 + s6) + (s3 + s7));
         for (; i < values.Length; i++) sum += values[i];
         return sum;
     }

@@ -11,8 +11,13 @@ namespace GradRepl.Tensors.Kernels;
 /// </summary>
 internal sealed class ReluMask
 {
-    /// <summary>From this many elements the vectorised loops are used; below, plain loops that ReadyToRun precompiles.</summary>
-    private const int VectorMinLength = 64;
+    /// <summary>
+    /// Above this many elements the vectorised loops are used; below, plain loops that ReadyToRun precompiles. The
+    /// vector loops' code is JIT-compiled in every process (precompiled code cannot know the vector width), which costs
+    /// more than a plain pass over a few thousand floats, such as a lesson's 1,000 points. Methods that only dispatch
+    /// never touch Vector512 themselves, so their precompiled code stays valid.
+    /// </summary>
+    private const int PlainMaxLength = Conversion.PlainLoopMaxLength;
 
     /// <summary>From this many bytes of output, streaming stores (the output is fresh and nobody reads it during the pass).</summary>
     private const int StreamingBytes = 256 * 1024;
@@ -36,7 +41,7 @@ internal sealed class ReluMask
     public static ReluMask Forward(float[] x, float[] result)
     {
         var mask = new ReluMask(x.Length);
-        var done = x.Length >= VectorMinLength && Vector512.IsHardwareAccelerated ? mask.ForwardVector512(x, result) : 0;
+        var done = x.Length > PlainMaxLength ? mask.ForwardVector512(x, result) : 0;
         mask.ForwardPlain(x, result, done, x.Length);
         return mask;
     }
@@ -58,7 +63,7 @@ internal sealed class ReluMask
     /// <summary>output = grad where the mask passes, else 0, for a gradient that is one value everywhere.</summary>
     public void Backward(float grad, float[] output)
     {
-        var done = output.Length >= VectorMinLength && Vector512.IsHardwareAccelerated ? BackwardVector512(grad, output) : 0;
+        var done = output.Length > PlainMaxLength ? BackwardVector512(grad, output) : 0;
         BackwardPlain(grad, output, done, output.Length);
     }
 
@@ -97,9 +102,11 @@ internal sealed class ReluMask
     }
 
     // 16 floats per step from the output's first 64-byte boundary (streaming stores need it; the elements before it
-    // take the plain loop): one compare gives the 16 mask bits. Returns how far it got; the caller finishes the tail.
+    // take the plain loop): one compare gives the 16 mask bits. Returns how far it got (0 without 512-bit vectors);
+    // the caller finishes the tail.
     private unsafe int ForwardVector512(float[] x, float[] result)
     {
+        if (!Vector512.IsHardwareAccelerated) return 0;
         var streaming = (long)result.Length * sizeof(float) >= StreamingBytes;
         fixed (float* px = x, pr = result)
         {
@@ -122,6 +129,7 @@ internal sealed class ReluMask
 
     private unsafe int BackwardVector512(float grad, float[] output)
     {
+        if (!Vector512.IsHardwareAccelerated) return 0;
         var lanes = Vector512.Create(1u, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32768);
         var g = Vector512.Create(grad);
         var streaming = (long)output.Length * sizeof(float) >= StreamingBytes;

@@ -48,11 +48,11 @@ internal static class Shapes
     public static T[] Expand<T>(T[] source, int[] from, int[] to)
     {
         var n = Numel(to);
-        var result = GC.AllocateUninitializedArray<T>(n); // every element is written below
+        var result = Conversion.UninitializedArray<T>(n); // every element is written below
         if (n == 0) return result;
         if (source.Length == 1)
         {
-            Array.Fill(result, source[0]);
+            Conversion.Fill(result, source[0]);
             return result;
         }
         // Source strides in the target's rank, 0 where a dimension is broadcast.
@@ -73,7 +73,7 @@ internal static class Shapes
             var src = 0;
             for (var d = 0; d < rank - 1; d++) src += index[d] * srcStrides[d];
             if (innerContiguous) Array.Copy(source, src, result, offset, inner);
-            else Array.Fill(result, source[src], offset, inner);
+            else Conversion.Fill(result, source[src], offset, inner);
             for (var d = rank - 2; d >= 0; d--)
             {
                 if (++index[d] < to[d]) break;

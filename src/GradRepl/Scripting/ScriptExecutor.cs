@@ -22,7 +22,7 @@ internal static class ScriptExecutor
     public static EvaluationResult Run(CompiledScript script, ScriptGlobals globals, IReadOnlyList<string> references, TimeSpan? timeout, CancellationToken cancellation)
     {
         var assembly = Load(script, references);
-        var entry = assembly.GetType(script.EntryTypeName, throwOnError: true)!
+        var entry = FindEntryType(assembly, script.EntryTypeName)
             .GetMethod(script.EntryMethodName, BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
             ?? throw new InvalidOperationException($"The compiled script has no method {script.EntryMethodName}.");
         var assemblyName = assembly.FullName ?? "";
@@ -61,6 +61,18 @@ internal static class ScriptExecutor
         if (signalled == 0) return result!;
         if (signalled == 1) return new EvaluationResult.Cancelled();
         return new EvaluationResult.TimedOut(timeout!.Value);
+    }
+
+    // Matched by name among the assembly's types, not with Assembly.GetType(string): that parses the name as a
+    // type-name expression, whose SearchValues the JIT compiles afresh in every process (about 7 ms of a warm run).
+    private static Type FindEntryType(Assembly assembly, string name)
+    {
+        foreach (var type in assembly.GetTypes())
+        {
+            if (type.FullName == name) return type;
+        }
+
+        throw new InvalidOperationException($"The compiled script has no type {name}.");
     }
 
     private static Assembly Load(CompiledScript script, IReadOnlyList<string> references)

@@ -10,7 +10,7 @@ namespace GradRepl.Tensors.Tests.Kernels;
 /// </summary>
 public sealed class ReluMaskTests
 {
-    public static TheoryData<int> Lengths => [0, 1, 15, 16, 17, 63, 64, 65, 100, 129, 1000, 4099, 70001];
+    public static TheoryData<int> Lengths => [0, 1, 15, 16, 17, 63, 64, 65, 100, 129, 1000, 4096, 4097, 4099, 70001];
 
     [Theory]
     [MemberData(nameof(Lengths))]
