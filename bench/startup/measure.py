@@ -57,7 +57,11 @@ def fresh_cache():
 
 # The two builds the launcher makes: the default (framework-dependent ReadyToRun) and GRADREPL_BUILD=composite
 # (self-contained composite ReadyToRun). Each has its own warm cache (the tool's build id is part of the key).
-VARIANTS = {"standard": {"GRADREPL_BUILD": "standard"}, "composite": {"GRADREPL_BUILD": "composite"}}
+# Both without the compile server (GRADREPL_COMPILE_SERVER=0): every run compiles in its own process, as these rows
+# always measured. The server's own rows (default build) are below.
+VARIANTS = {"standard": {"GRADREPL_BUILD": "standard", "GRADREPL_COMPILE_SERVER": "0"},
+            "composite": {"GRADREPL_BUILD": "composite", "GRADREPL_COMPILE_SERVER": "0"}}
+WITH_SERVER = {"GRADREPL_BUILD": "standard", "GRADREPL_COMPILE_SERVER": "1"}
 if os.environ.get("SKIP_COMPOSITE") == "1":
     del VARIANTS["composite"]
 
@@ -90,6 +94,57 @@ def gradrepl_lab_per_lesson(cache_env):
         total += w
         peak = max(peak, m)
     return total, peak
+
+
+def server_pids():
+    pids = []
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open(f"/proc/{pid}/cmdline", "rb") as f:
+                if b"--compile-server" in f.read():
+                    pids.append(int(pid))
+        except OSError:
+            pass
+    return pids
+
+
+def server_peak_mib():
+    """Peak RSS (VmHWM) of the running compile servers, summed."""
+    total = 0
+    for pid in server_pids():
+        try:
+            with open(f"/proc/{pid}/status") as f:
+                total += next((int(l.split()[1]) for l in f if l.startswith("VmHWM:")), 0)
+        except OSError:
+            pass
+    return total / 1024
+
+
+def stop_servers():
+    for pid in server_pids():
+        try:
+            os.kill(pid, 9)
+        except OSError:
+            pass
+    time.sleep(0.2)
+
+
+def gradrepl_lab_per_lesson_server(fresh):
+    """Six processes, cold cache, with the compile server: started by the first lesson (fresh) or already running and
+    warm (left by the previous case). Memory = the largest client plus the server."""
+    if fresh:
+        stop_servers()
+    w, m = gradrepl_lab_per_lesson(dict(WITH_SERVER, **fresh_cache()))
+    return w, m + server_peak_mib()
+
+
+def gradrepl_one_line_server():
+    """One-line script, cold cache, with the compile server already running (started by an untimed run before)."""
+    if not server_pids():
+        run_once([GRADREPL, LESSONS[0]], env=dict(WITH_SERVER, **fresh_cache()))
+        time.sleep(1.0)
+    w, m, _ = run_once([GRADREPL, ONE_LINE], env=dict(WITH_SERVER, **fresh_cache()))
+    return w, m + server_peak_mib()
 
 
 def gradrepl_lesson(lesson, cache_env):
@@ -156,7 +211,10 @@ def main():
         cases[f"{v}_warm_1proc"] = lambda v=v: gradrepl_lab_one_process(warm_cache(v))
         cases[f"{v}_cold_6proc"] = lambda v=v: gradrepl_lab_per_lesson(cold_cache(v))
         cases[f"{v}_warm_6proc"] = lambda v=v: gradrepl_lab_per_lesson(warm_cache(v))
+    cases["server_fresh_6proc"] = lambda: gradrepl_lab_per_lesson_server(fresh=True)
+    cases["server_running_6proc"] = lambda: gradrepl_lab_per_lesson_server(fresh=False)
     lab = interleaved(cases)
+    stop_servers()
     print("# warm-cache lessons, one process each", flush=True)
     lessons = interleaved({f"{v}:{os.path.basename(l)}": (lambda l=l, v=v: gradrepl_lesson(l, warm_cache(v)))
                            for l in LESSONS for v in VARIANTS})
@@ -165,7 +223,9 @@ def main():
     for v in VARIANTS:
         cases[f"{v}_cold"] = lambda v=v: gradrepl_one_line(cold_cache(v))
         cases[f"{v}_warm"] = lambda v=v: gradrepl_one_line(warm_cache(v))
+    cases["server_running_cold"] = gradrepl_one_line_server
     one = interleaved(cases)
+    stop_servers()
     print("# (c) REPL through a pseudo-terminal", flush=True)
     repl_runs = {v: [] for v in VARIANTS}
     repl_runs["csharprepl"] = []
@@ -277,7 +337,11 @@ def render(r):
                  "expectation). gradrepl, six processes: `./gradrepl scripts/X.csx` (the README's command; figures go to `plots/` in the "
                  "work directory) for each lesson, times "
                  "summed, peak = the largest of the six. Cold = a fresh `XDG_CACHE_HOME` per run (Roslyn compiles "
-                 "every lesson); warm = the compile cache already holds every lesson.")
+                 "every lesson); warm = the compile cache already holds every lesson. Every row but the last two "
+                 "runs with `GRADREPL_COMPILE_SERVER=0` (each run compiles in its own process); the last two use the "
+                 "compile server (the default): *started by the first lesson* = no server at the start, the first cold "
+                 "compile starts one; *already running* = a warm server left by the run before. Their peak memory is "
+                 "the largest run's plus the server's own peak (VmHWM).")
     lines.append("")
     lines.append("| case | median ms | min-max ms | peak MiB | time vs Python | memory vs Python | goal |")
     lines.append("|---|---:|---:|---:|---:|---:|---|")
@@ -287,6 +351,10 @@ def render(r):
                  (f"{VARIANT_LABEL[v]}, warm cache, one process", f"{v}_warm_1proc", 0.2, 0.5),
                  (f"{VARIANT_LABEL[v]}, cold cache, six processes", f"{v}_cold_6proc", 0.5, 0.5),
                  (f"{VARIANT_LABEL[v]}, warm cache, six processes", f"{v}_warm_6proc", 0.2, 0.5)]
+    rows += [("gradrepl (default build) with its compile server, cold cache, six processes: server started by the "
+              "first lesson", "server_fresh_6proc", 0.5, 0.5),
+             ("gradrepl (default build) with its compile server, cold cache, six processes: server already running",
+              "server_running_6proc", 0.5, 0.5)]
     for label, key, tgoal, mgoal in rows:
         s = lab[key]
         tr, mr = ratio(s["median_ms"], py["median_ms"]), ratio(s["peak_mib"], py["peak_mib"])
@@ -314,6 +382,7 @@ def render(r):
     rows = [("csharprepl --eval", "csharprepl")]
     for v in variants:
         rows += [(f"{VARIANT_LABEL[v]}, cold cache", f"{v}_cold"), (f"{VARIANT_LABEL[v]}, warm cache", f"{v}_warm")]
+    rows += [("gradrepl (default build), cold cache, compile server already running", "server_running_cold")]
     for label, key in rows:
         s = one[key]
         tr = ratio(s["median_ms"], cs["median_ms"])

@@ -17,6 +17,12 @@ internal sealed class ToolProcess : IDisposable
 
     public string CacheDirectory => Path.Combine(CacheHome, "gradrepl");
 
+    /// <summary><c>GRADREPL_COMPILE_SERVER</c> for the runs: "0" (off) unless a test sets "1".</summary>
+    public string CompileServer { get; set; } = "0";
+
+    /// <summary>Extra environment variables for the runs.</summary>
+    public Dictionary<string, string> Environment { get; } = [];
+
     /// <summary>The repository root (the directory holding GradRepl.sln).</summary>
     public static string RepositoryRoot { get; } = FindRoot();
 
@@ -60,6 +66,10 @@ internal sealed class ToolProcess : IDisposable
         info.Environment["XDG_CACHE_HOME"] = CacheHome;
         info.Environment["GRADREPL_TRACE"] = "1";
         info.Environment["NO_COLOR"] = "1";
+        // Every run compiles in its own process, as the traces the tests read expect; CompileServerEndToEndTests
+        // turns the server on.
+        info.Environment["GRADREPL_COMPILE_SERVER"] = CompileServer;
+        foreach (var (name, value) in Environment) info.Environment[name] = value;
 
         using var process = Process.Start(info)!;
         if (input is not null)

@@ -19,6 +19,7 @@ internal sealed record ScriptOptionsFromCli(string OutDirectory, bool NoCache, T
         Cache = NoCache ? null : new CompileCache(CompileCache.DefaultDirectory()),
         Timeout = Timeout,
         Cancellation = cancellation,
+        UseCompileServer = CompileServerClient.Enabled,
     };
 }
 

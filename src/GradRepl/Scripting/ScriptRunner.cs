@@ -14,6 +14,9 @@ internal sealed record RunnerSettings
 
     /// <summary>Signalled by Ctrl+C.</summary>
     public CancellationToken Cancellation { get; init; }
+
+    /// <summary>Compile through the compile server when one runs, and start one after a compile in-process.</summary>
+    public bool UseCompileServer { get; init; }
 }
 
 /// <summary>
@@ -22,6 +25,10 @@ internal sealed record RunnerSettings
 internal sealed class ScriptRunner
 {
     private readonly RunnerSettings _settings;
+
+    // Set once this process has compiled with Roslyn itself: its own compiler is warm from then on (check's next
+    // lessons), faster than asking a server.
+    private bool _compiledHere;
 
     /// <summary>Creates a runner with <paramref name="settings"/>.</summary>
     public ScriptRunner(RunnerSettings settings)
@@ -42,9 +49,23 @@ internal sealed class ScriptRunner
             if (cached is not null) return new CompileResult.Compiled(cached, FromCache: true);
         }
 
-        var result = CompileWithRoslyn(source);
-        HostTrace.Phase("roslyn: compiled");
-        ReleaseCompilerGarbage();
+        CompileResult result;
+        var useServer = _settings.UseCompileServer && !_compiledHere;
+        if (useServer && CompileServerClient.TryCompile(source) is { } served)
+        {
+            result = served;
+        }
+        else
+        {
+            result = CompileWithRoslyn(source);
+            HostTrace.Phase("roslyn: compiled");
+            ReleaseCompilerGarbage();
+            // The next run (the next lesson, this one after an edit) finds a warm compiler in the server. Started
+            // only now, so that its own start-up does not compete with this compile for the cores.
+            if (useServer) CompileServerClient.StartServer();
+            _compiledHere = true;
+        }
+
         if (key is not null && result is CompileResult.Compiled compiled) _settings.Cache!.TryWrite(key, compiled.Script);
         return result;
     }

@@ -98,6 +98,7 @@ public sealed class RunTests : IDisposable
         info.ArgumentList.Add(script);
         info.Environment["XDG_CACHE_HOME"] = _tool.CacheHome;
         info.Environment["GRADREPL_TRACE"] = "1";
+        info.Environment["GRADREPL_COMPILE_SERVER"] = "0";
 
         using var process = Process.Start(info)!;
         // The trace line arrives after compiling, just before the script starts.

@@ -46,7 +46,7 @@ internal sealed class TmuxTerminal : IDisposable
         foreach (var (name, value) in new[]
                  {
                      ("XDG_DATA_HOME", DataHome), ("XDG_CACHE_HOME", Path.Combine(Home, "cache")), ("HOME", Home),
-                     ("TERM", "xterm-256color"), ("DOTNET_CLI_TELEMETRY_OPTOUT", "1"),
+                     ("TERM", "xterm-256color"), ("DOTNET_CLI_TELEMETRY_OPTOUT", "1"), ("GRADREPL_COMPILE_SERVER", "0"),
                  })
         {
             command.Append(' ').Append(name).Append('=').Append(Quote(value));

@@ -98,6 +98,7 @@ public sealed class ToolPackageTests : IDisposable
         foreach (var arg in args) info.ArgumentList.Add(arg);
         info.Environment["XDG_CACHE_HOME"] = Path.Combine(_scratch, "cache");
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        info.Environment["GRADREPL_COMPILE_SERVER"] = "0";
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -1,0 +1,167 @@
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace GradRepl.Scripting;
+
+/// <summary>
+/// What the compile server and its clients say to each other over a Unix domain socket: one request (the tool's
+/// identity, the script's path and text) and one reply (the compiled image, or the compile errors, or a refusal) per
+/// connection. Both sides check that the other end belongs to the same user (SO_PEERCRED), so no other account can
+/// hand a client an assembly to run or read a user's files through the server.
+/// </summary>
+internal static class CompileServerProtocol
+{
+    /// <summary>The hidden command-line option that makes <c>gradrepl</c> a compile server.</summary>
+    public const string ServerOption = "--compile-server";
+
+    private const string Magic = "GRCS";
+    private const int Version = 1;
+
+    /// <summary>The reply's kinds.</summary>
+    public enum ReplyKind : byte
+    {
+        /// <summary>The script compiled: an image follows.</summary>
+        Compiled = 0,
+
+        /// <summary>The script has errors: the diagnostics follow.</summary>
+        Failed = 1,
+
+        /// <summary>The server will not compile it (another build of the tool, a malformed request): compile in-process.</summary>
+        Refused = 2,
+    }
+
+    /// <summary>
+    /// The socket for this build of the tool: <c>$XDG_RUNTIME_DIR/gradrepl/</c> (else <c>/tmp/gradrepl-USER/</c>), named
+    /// after a hash of the tool's identity, so a rebuilt tool never talks to the server of an older build.
+    /// </summary>
+    public static string SocketPath()
+    {
+        var runtime = Environment.GetEnvironmentVariable("XDG_RUNTIME_DIR");
+        var directory = !string.IsNullOrEmpty(runtime) && Path.IsPathRooted(runtime)
+            ? Path.Combine(runtime, "gradrepl")
+            : Path.Combine(Path.GetTempPath(), "gradrepl-" + Environment.UserName);
+        var digest = new Sha256();
+        digest.Append(Encoding.UTF8.GetBytes(ToolIdentity.Value + "|" + RuntimeInformation.FrameworkDescription));
+        return Path.Combine(directory, "compile-" + ScriptSource.ToHex(digest.Finish())[..16] + ".sock");
+    }
+
+    /// <summary>Writes a request.</summary>
+    public static void WriteRequest(Stream stream, string path, string text)
+    {
+        using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+        writer.Write(Magic);
+        writer.Write(Version);
+        writer.Write(ToolIdentity.Value);
+        writer.Write(path);
+        writer.Write(text);
+    }
+
+    /// <summary>Reads a request; null when it is not one this build understands.</summary>
+    public static (string Path, string Text)? ReadRequest(Stream stream)
+    {
+        using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
+        if (reader.ReadString() != Magic || reader.ReadInt32() != Version || reader.ReadString() != ToolIdentity.Value) return null;
+        var path = reader.ReadString();
+        var text = reader.ReadString();
+        return (path, text);
+    }
+
+    /// <summary>Writes the reply for <paramref name="result"/> (null: a refusal).</summary>
+    public static void WriteReply(Stream stream, CompileResult? result)
+    {
+        using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+        switch (result)
+        {
+            case CompileResult.Compiled { Script: var script }:
+                writer.Write((byte)ReplyKind.Compiled);
+                writer.Write(script.EntryTypeName);
+                writer.Write(script.EntryMethodName);
+                WriteBytes(writer, script.Image);
+                WriteBytes(writer, script.Symbols);
+                break;
+            case CompileResult.Failed { Errors: var errors }:
+                writer.Write((byte)ReplyKind.Failed);
+                writer.Write(errors.Count);
+                foreach (var e in errors)
+                {
+                    writer.Write(e.Path);
+                    writer.Write(e.Line);
+                    writer.Write(e.Column);
+                    writer.Write(e.Id);
+                    writer.Write(e.Message);
+                    writer.Write(e.SourceLine is not null);
+                    if (e.SourceLine is not null) writer.Write(e.SourceLine);
+                    writer.Write(e.Length);
+                }
+                break;
+            default:
+                writer.Write((byte)ReplyKind.Refused);
+                break;
+        }
+    }
+
+    /// <summary>Reads a reply; null for a refusal.</summary>
+    public static CompileResult? ReadReply(Stream stream)
+    {
+        using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
+        switch ((ReplyKind)reader.ReadByte())
+        {
+            case ReplyKind.Compiled:
+            {
+                var type = reader.ReadString();
+                var method = reader.ReadString();
+                var image = ReadBytes(reader);
+                var symbols = ReadBytes(reader);
+                return new CompileResult.Compiled(new CompiledScript(image, symbols, type, method), FromCache: false);
+            }
+            case ReplyKind.Failed:
+            {
+                var count = reader.ReadInt32();
+                var errors = new List<ScriptDiagnostic>(count);
+                for (var i = 0; i < count; i++)
+                {
+                    var path = reader.ReadString();
+                    var line = reader.ReadInt32();
+                    var column = reader.ReadInt32();
+                    var id = reader.ReadString();
+                    var message = reader.ReadString();
+                    var sourceLine = reader.ReadBoolean() ? reader.ReadString() : null;
+                    errors.Add(new ScriptDiagnostic(path, line, column, id, message, sourceLine, reader.ReadInt32()));
+                }
+                return new CompileResult.Failed(errors);
+            }
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>The user id of the process at the other end of <paramref name="socket"/> (Linux SO_PEERCRED).</summary>
+    public static uint PeerUserId(Socket socket)
+    {
+        const int solSocket = 1, soPeerCred = 17; // struct ucred { pid_t pid; uid_t uid; gid_t gid; }
+        Span<byte> credentials = stackalloc byte[12];
+        socket.GetRawSocketOption(solSocket, soPeerCred, credentials);
+        return BitConverter.ToUInt32(credentials[4..8]);
+    }
+
+    /// <summary>This process's real user id.</summary>
+    public static uint OwnUserId() => getuid();
+
+    [DllImport("libc", SetLastError = false)]
+    private static extern uint getuid();
+
+    private static void WriteBytes(BinaryWriter writer, byte[] bytes)
+    {
+        writer.Write(bytes.Length);
+        writer.Write(bytes);
+    }
+
+    private static byte[] ReadBytes(BinaryReader reader)
+    {
+        var length = reader.ReadInt32();
+        var bytes = reader.ReadBytes(length);
+        if (bytes.Length != length) throw new EndOfStreamException();
+        return bytes;
+    }
+}
