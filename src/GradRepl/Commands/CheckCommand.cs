@@ -36,7 +36,7 @@ internal static class CheckCommand
             return ExitCodes.Usage;
         }
 
-        var checker = new LessonChecker(new ScriptRunner(options.ToSettings(cancellation)), options.OutDirectory);
+        var checker = new LessonChecker(new ScriptRunner(options.ToSettings(cancellation, startCompileServer: false)), options.OutDirectory);
         int passed = 0, failed = 0;
         foreach (var file in files)
         {

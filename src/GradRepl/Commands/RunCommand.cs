@@ -14,12 +14,15 @@ internal sealed record ScriptOptionsFromCli(string OutDirectory, bool NoCache, T
     public static ScriptOptionsFromCli Default { get; } = new("plots", false, null);
 
     /// <summary>Runner settings for these options.</summary>
-    public RunnerSettings ToSettings(CancellationToken cancellation) => new()
+    /// <param name="cancellation">Ctrl+C.</param>
+    /// <param name="startCompileServer">Whether a compile in-process starts a compile server for later runs.</param>
+    public RunnerSettings ToSettings(CancellationToken cancellation, bool startCompileServer) => new()
     {
         Cache = NoCache ? null : new CompileCache(CompileCache.DefaultDirectory()),
         Timeout = Timeout,
         Cancellation = cancellation,
         UseCompileServer = CompileServerClient.Enabled,
+        StartCompileServer = startCompileServer,
     };
 }
 
@@ -33,7 +36,7 @@ internal static class RunCommand
         var output = new ConsoleScriptOutput();
         if (!TryReadScript(file, output, out var text)) return ExitCodes.Usage;
 
-        var runner = new ScriptRunner(options.ToSettings(cancellation));
+        var runner = new ScriptRunner(options.ToSettings(cancellation, startCompileServer: true));
         var source = ScriptSource.Create(file, text);
         var compiled = runner.Compile(source);
         Trace(output, compiled is CompileResult.Compiled { FromCache: true } ? "compile cache hit" : "compile cache miss");

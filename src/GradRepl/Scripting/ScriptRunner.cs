@@ -15,8 +15,14 @@ internal sealed record RunnerSettings
     /// <summary>Signalled by Ctrl+C.</summary>
     public CancellationToken Cancellation { get; init; }
 
-    /// <summary>Compile through the compile server when one runs, and start one after a compile in-process.</summary>
+    /// <summary>Compile through the compile server when one runs.</summary>
     public bool UseCompileServer { get; init; }
+
+    /// <summary>
+    /// After a compile in-process, start a compile server for the next run. Off for <c>check</c>: it compiles its next
+    /// lessons with its own, now warm, compiler, and a server warming up beside it would only take a core from it.
+    /// </summary>
+    public bool StartCompileServer { get; init; }
 }
 
 /// <summary>
@@ -62,7 +68,7 @@ internal sealed class ScriptRunner
             ReleaseCompilerGarbage();
             // The next run (the next lesson, this one after an edit) finds a warm compiler in the server. Started
             // only now, so that its own start-up does not compete with this compile for the cores.
-            if (useServer) CompileServerClient.StartServer();
+            if (useServer && _settings.StartCompileServer) CompileServerClient.StartServer();
             _compiledHere = true;
         }
 
