@@ -50,7 +50,8 @@ internal static class CompileServerClient
 
     /// <summary>
     /// Starts a server for later runs, detached: it outlives this process, holds none of its standard streams (a
-    /// caller reading this process's output to the end is never kept waiting), and exits once idle.
+    /// caller reading this process's output to the end is never kept waiting), runs in a session of its own (through
+    /// setsid, where there is one: Ctrl+C in the terminal and closing it do not reach it), and exits once idle.
     /// </summary>
     public static void StartServer()
     {
@@ -58,13 +59,16 @@ internal static class CompileServerClient
         {
             var executable = Environment.ProcessPath;
             if (executable is null) return;
-            var info = new ProcessStartInfo(executable)
+            const string setsid = "/usr/bin/setsid";
+            var detach = File.Exists(setsid);
+            var info = new ProcessStartInfo(detach ? setsid : executable)
             {
                 UseShellExecute = false,
                 RedirectStandardInput = true,
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
             };
+            if (detach) info.ArgumentList.Add(executable);
             // Run as `dotnet gradrepl.dll` (tests, a framework-dependent copy): the server needs the same dll.
             if (Path.GetFileNameWithoutExtension(executable) == "dotnet") info.ArgumentList.Add(typeof(CompileServerClient).Assembly.Location);
             info.ArgumentList.Add(CompileServerProtocol.ServerOption);
