@@ -67,9 +67,20 @@ internal static class ScriptExecutor
     // type-name expression, whose SearchValues the JIT compiles afresh in every process (about 7 ms of a warm run).
     private static Type FindEntryType(Assembly assembly, string name)
     {
-        foreach (var type in assembly.GetTypes())
+        Type?[] types;
+        try
         {
-            if (type.FullName == name) return type;
+            types = assembly.GetTypes();
+        }
+        catch (ReflectionTypeLoadException e)
+        {
+            // A type of the script that uses a missing #r assembly does not load; the entry type still may.
+            types = e.Types;
+        }
+
+        foreach (var type in types)
+        {
+            if (type?.FullName == name) return type;
         }
 
         throw new InvalidOperationException($"The compiled script has no type {name}.");
