@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using GradRepl.Commands;
 using GradRepl.Repl;
+using GradRepl.Scripting;
 
 namespace GradRepl;
 
@@ -28,7 +29,7 @@ internal static class Program
 
         // The two commonest forms skip building the command tree (tens of milliseconds of a warm run): plain
         // `gradrepl` (the REPL) and `gradrepl FILE.csx` with no options.
-        if (args is [CompileServerCommand.Name, var socketPath]) return CompileServerCommand.Execute(socketPath);
+        if (args is [CompileServerProtocol.ServerOption, var socketPath]) return CompileServerCommand.Execute(socketPath);
         if (args.Length == 0) return ReplCommand.Execute(null, ScriptOptionsFromCli.Default, StartInteractive());
         if (args is [var only] && only.EndsWith(".csx", StringComparison.OrdinalIgnoreCase) && !only.StartsWith('-'))
         {

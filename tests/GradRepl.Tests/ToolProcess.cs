@@ -21,7 +21,7 @@ internal sealed class ToolProcess : IDisposable
     public string CompileServer { get; set; } = "0";
 
     /// <summary>Extra environment variables for the runs.</summary>
-    public Dictionary<string, string> Environment { get; } = [];
+    public Dictionary<string, string> ExtraEnvironment { get; } = [];
 
     /// <summary>The repository root (the directory holding GradRepl.sln).</summary>
     public static string RepositoryRoot { get; } = FindRoot();
@@ -69,7 +69,7 @@ internal sealed class ToolProcess : IDisposable
         // Every run compiles in its own process, as the traces the tests read expect; CompileServerEndToEndTests
         // turns the server on.
         info.Environment["GRADREPL_COMPILE_SERVER"] = CompileServer;
-        foreach (var (name, value) in Environment) info.Environment[name] = value;
+        foreach (var (name, value) in ExtraEnvironment) info.Environment[name] = value;
 
         using var process = Process.Start(info)!;
         if (input is not null)

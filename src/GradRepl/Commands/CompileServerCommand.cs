@@ -9,9 +9,6 @@ namespace GradRepl.Commands;
 /// </summary>
 internal static class CompileServerCommand
 {
-    /// <summary>The hidden option that starts the server.</summary>
-    public const string Name = CompileServerProtocol.ServerOption;
-
     /// <summary>Serves on <paramref name="socketPath"/> until idle; the exit code is always 0.</summary>
     public static int Execute(string socketPath)
     {

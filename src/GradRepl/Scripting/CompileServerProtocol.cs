@@ -41,9 +41,8 @@ internal static class CompileServerProtocol
         var directory = !string.IsNullOrEmpty(runtime) && Path.IsPathRooted(runtime)
             ? Path.Combine(runtime, "gradrepl")
             : Path.Combine(Path.GetTempPath(), "gradrepl-" + Environment.UserName);
-        var digest = new Sha256();
-        digest.Append(Encoding.UTF8.GetBytes(ToolIdentity.Value + "|" + RuntimeInformation.FrameworkDescription));
-        return Path.Combine(directory, "compile-" + ScriptSource.ToHex(digest.Finish())[..16] + ".sock");
+        var digest = Sha256.Hash(Encoding.UTF8.GetBytes(ToolIdentity.Value + "|" + RuntimeInformation.FrameworkDescription));
+        return Path.Combine(directory, "compile-" + ScriptSource.ToHex(digest)[..16] + ".sock");
     }
 
     /// <summary>Writes a request.</summary>

@@ -14,8 +14,8 @@ public sealed class CompileServerEndToEndTests : IDisposable
     {
         _runtimeDirectory = Path.Combine(_tool.WorkingDirectory, "runtime");
         Directory.CreateDirectory(_runtimeDirectory);
-        _tool.Environment["XDG_RUNTIME_DIR"] = _runtimeDirectory;
-        _tool.Environment["GRADREPL_COMPILE_SERVER_IDLE_SECONDS"] = "120";
+        _tool.ExtraEnvironment["XDG_RUNTIME_DIR"] = _runtimeDirectory;
+        _tool.ExtraEnvironment["GRADREPL_COMPILE_SERVER_IDLE_SECONDS"] = "120";
     }
 
     public void Dispose()
