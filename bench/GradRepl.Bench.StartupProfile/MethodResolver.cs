@@ -56,7 +56,9 @@ internal sealed class MethodResolver
 
         IEnumerable<MethodBase> candidates = method.Name switch
         {
-            ".ctor" => owner.GetConstructors(Everything),
+            // Without Static: GetConstructors would return the type initializer too, and a .ctor() line would
+            // also profile the .cctor.
+            ".ctor" => owner.GetConstructors(Everything & ~BindingFlags.Static),
             ".cctor" => owner.TypeInitializer is { } cctor ? [cctor] : [],
             _ => owner.GetMethods(Everything).Where(m => m.Name == method.Name),
         };
