@@ -173,10 +173,39 @@ def repl(argv, prompt, snippet, expect, env, enter_at_once=False):
         return {"prompt_ms": None, "result_ms": None, "error": "driver failed: " + proc.stderr.decode()[-300:]}
 
 
+def cpu_steal_ticks():
+    """(steal, total) jiffies since boot, from /proc/stat: steal is the time a VM's host gave this VM's CPUs to others."""
+    values = [int(v) for v in open("/proc/stat").readline().split()[1:]]
+    return values[7], sum(values)
+
+
+def steal_percent(seconds=0.5):
+    s0, t0 = cpu_steal_ticks()
+    time.sleep(seconds)
+    s1, t1 = cpu_steal_ticks()
+    return 100.0 * (s1 - s0) / max(1, t1 - t0)
+
+
+STEAL_MAX = float(os.environ.get("STEAL_MAX", "10"))
+STEAL_SEEN = []   # the steal sampled before each round (after any wait), reported with the table
+
+
+def wait_for_quiet():
+    """Starts a round only when the host steals under STEAL_MAX % of the CPU (waits up to a minute). On a shared VM
+    the steal goes from 0 to over 80% and back within minutes, and it slows every side of a comparison differently."""
+    for _ in range(60):
+        steal = steal_percent()
+        if steal < STEAL_MAX:
+            break
+        time.sleep(0.5)
+    STEAL_SEEN.append(steal)
+
+
 def interleaved(cases):
     """cases: {name: fn}; runs each RUNS times, round-robin; returns {name: {"wall": [...], "mem": [...]}}."""
     results = {name: {"wall": [], "mem": []} for name in cases}
     for i in range(RUNS):
+        wait_for_quiet()
         for name, fn in cases.items():
             w, m = fn()
             results[name]["wall"].append(w)
@@ -192,6 +221,7 @@ def summary(samples):
 
 def main():
     load_before = open("/proc/loadavg").read().split()[:3]
+    steal_start = cpu_steal_ticks()
     print(f"# work dir {WORK}; {RUNS} runs per case; load before: {' '.join(load_before)}", flush=True)
     # Warm-up, untimed: builds each variant through the launcher if needed, fills the page cache for every side,
     # and fills the warm compile caches.
@@ -230,14 +260,19 @@ def main():
     repl_runs = {v: [] for v in VARIANTS}
     repl_runs["csharprepl"] = []
     for i in range(RUNS):
+        wait_for_quiet()
         for v in VARIANTS:
             repl_runs[v].append(repl([GRADREPL], r"^>[ \r]*$", "tensor(2.0).pow(2)", "tensor(4.)", VARIANTS[v],
                                      enter_at_once=True))
         repl_runs["csharprepl"].append(repl([CSHARPREPL], r"^>[ \r]*$", "var x = 2.0; x*x + 0.5", "4.5", {}))
         print(f"  run {i + 1}/{RUNS}: " + ", ".join(f"{n} {r[-1]}" for n, r in repl_runs.items()), flush=True)
     load_after = open("/proc/loadavg").read().split()[:3]
+    steal_end = cpu_steal_ticks()
+    steal_run = 100.0 * (steal_end[0] - steal_start[0]) / max(1, steal_end[1] - steal_start[1])
 
     results = {
+        "steal_run_percent": round(steal_run, 1), "steal_before_rounds_percent": [round(x, 1) for x in STEAL_SEEN],
+        "steal_max_percent": STEAL_MAX,
         "when": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         "load_before": load_before, "load_after": load_after, "runs": RUNS,
         "variants": list(VARIANTS),
@@ -319,7 +354,11 @@ def render(r):
     m = r["machine"]
     lines.append(f"Measured {r['when']} by `bench/run-startup.sh` ({r['runs']} runs per case, interleaved; medians). "
                  f"Load average before {' '.join(r['load_before'])}, after {' '.join(r['load_after'])} "
-                 "(other work shares the machine: absolute times move with it, ratios less so).")
+                 "(other work shares the machine: absolute times move with it, ratios less so). "
+                 f"CPU steal (the VM's host running others on these cores) over the whole run: {r['steal_run_percent']}%; "
+                 f"each round starts once it is under {r['steal_max_percent']:.0f}% for half a second (waiting up to a "
+                 f"minute): before the rounds it was {min(r['steal_before_rounds_percent']):.0f}-"
+                 f"{max(r['steal_before_rounds_percent']):.0f}%.")
     lines.append("")
     lines.append(f"- Machine: {m['cpu']}, {m['cores']} cores, {m['mem_mib']} MiB, Linux {m['kernel']}.")
     lines.append(f"- .NET SDK {m['dotnet_sdk']} ({m['dotnet_runtime']}); gradrepl {m['gradrepl']}, always run through "
