@@ -9,8 +9,9 @@
 #   bench/run-startup.sh --no-readme  # same, but leave bench/README.md alone
 #   RUNS=9 bench/run-startup.sh
 #   SKIP_COMPOSITE=1 bench/run-startup.sh   # only the launcher's default build, not GRADREPL_BUILD=composite
-#   STEAL_MAX=100 bench/run-startup.sh       # start each round at once; by default a round waits (up to a minute)
-#                                            # until the VM's host steals under 10% of the CPU (/proc/stat)
+#   STEAL_MAX=100 bench/run-startup.sh       # no waiting; by default each run waits (up to a minute) until the VM's
+#                                            # host steals under 10% of the CPU, and is repeated (up to 3 times) if
+#                                            # the host stole more while it ran (/proc/stat)
 # Installs what is missing: `time` and python3-torch/python3-matplotlib (apt), CSharpRepl (a temporary tool path).
 set -euo pipefail
 
