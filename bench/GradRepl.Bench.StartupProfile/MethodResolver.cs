@@ -157,33 +157,24 @@ internal sealed class MethodResolver
         }
     }
 
-    private Type? MakeGenericType(Type definition, IReadOnlyList<Type?> arguments)
+    private Type? MakeGenericType(Type definition, IReadOnlyList<Type?> arguments) =>
+        FirstThatFits(definition.GetGenericArguments(), arguments, definition.MakeGenericType);
+
+    private MethodInfo? MakeGenericMethod(MethodInfo definition, IReadOnlyList<Type?> arguments) =>
+        FirstThatFits(definition.GetGenericArguments(), arguments, definition.MakeGenericMethod);
+
+    // The first of the instantiations whose arguments meet the parameters' constraints (make throws when they do not).
+    private T? FirstThatFits<T>(Type[] parameters, IReadOnlyList<Type?> arguments, Func<Type[], T> make) where T : class
     {
-        foreach (var instantiation in Instantiations(definition.GetGenericArguments(), arguments))
+        foreach (var instantiation in Instantiations(parameters, arguments))
         {
             try
             {
-                return definition.MakeGenericType(instantiation);
+                return make(instantiation);
             }
             catch (ArgumentException)
             {
                 // A constraint this choice does not meet: try the next.
-            }
-        }
-
-        return null;
-    }
-
-    private MethodInfo? MakeGenericMethod(MethodInfo definition, IReadOnlyList<Type?> arguments)
-    {
-        foreach (var instantiation in Instantiations(definition.GetGenericArguments(), arguments))
-        {
-            try
-            {
-                return definition.MakeGenericMethod(instantiation);
-            }
-            catch (ArgumentException)
-            {
             }
         }
 
