@@ -68,6 +68,22 @@ public sealed class RoslynCompilerTests : IDisposable
         Assert.Equal("<a>1</a>\n", Run(compiled, source));
     }
 
+    [Fact]
+    public void Compile_ScriptsOnSeveralThreadsAtOnce_EachGetsItsOwnImage()
+    {
+        // The compile server warms itself on a pool thread while it serves its first request: both derive from the
+        // one template at the same time.
+        var sources = Enumerable.Range(0, 6)
+            .Select(i => Source($"parallel{i}.csx", $"int Value() => {i};\nprint(Value() * 10);\n"))
+            .ToArray();
+        var compiled = new CompileResult.Compiled[sources.Length];
+
+        Parallel.For(0, sources.Length, new ParallelOptions { MaxDegreeOfParallelism = 3 },
+            i => compiled[i] = Assert.IsType<CompileResult.Compiled>(RoslynCompiler.Compile(sources[i])));
+
+        for (var i = 0; i < sources.Length; i++) Assert.Equal($"{i * 10}\n", Run(compiled[i], sources[i]));
+    }
+
     private ScriptSource Source(string name, string text) => ScriptSource.Create(Path.Combine(_directory, name), text);
 
     private string Run(CompileResult.Compiled compiled, ScriptSource source)
