@@ -179,44 +179,39 @@ def cpu_steal_ticks():
     return values[7], sum(values)
 
 
-def steal_percent(seconds=0.5):
-    s0, t0 = cpu_steal_ticks()
-    time.sleep(seconds)
-    s1, t1 = cpu_steal_ticks()
-    return 100.0 * (s1 - s0) / max(1, t1 - t0)
+def steal_since(start):
+    """Per cent of the CPU time since `start` (a cpu_steal_ticks() reading) that the host stole."""
+    steal, total = cpu_steal_ticks()
+    return 100.0 * (steal - start[0]) / max(1, total - start[1])
 
 
 STEAL_MAX = float(os.environ.get("STEAL_MAX", "10"))
-STEAL_SEEN = []   # the steal sampled before each round (after any wait), reported with the table
+REDONE = []   # the steal of each run thrown away
 
 
 def wait_for_quiet():
-    """Starts a round only when the host steals under STEAL_MAX % of the CPU (waits up to a minute). On a shared VM
+    """Returns once the host steals under STEAL_MAX % of the CPU for half a second (or after a minute). On a shared VM
     the steal goes from 0 to over 80% and back within minutes, and it slows every side of a comparison differently."""
     for _ in range(60):
-        steal = steal_percent()
-        if steal < STEAL_MAX:
-            break
+        start = cpu_steal_ticks()
         time.sleep(0.5)
-    STEAL_SEEN.append(steal)
+        if steal_since(start) < STEAL_MAX:
+            return
+        time.sleep(0.5)
 
 
 def measured(fn):
     """Runs fn once the host is quiet; a run during which the host stole STEAL_MAX % or more of the CPU is thrown
     away and run again (at most three times more), since it measures the neighbours, not the program."""
-    for attempt in range(4):
+    for _ in range(4):
         wait_for_quiet()
-        s0, t0 = cpu_steal_ticks()
+        start = cpu_steal_ticks()
         result = fn()
-        s1, t1 = cpu_steal_ticks()
-        steal = 100.0 * (s1 - s0) / max(1, t1 - t0)
+        steal = steal_since(start)
         if steal < STEAL_MAX:
             break
         REDONE.append(steal)
     return result
-
-
-REDONE = []   # the steal of each run thrown away
 
 
 def interleaved(cases):
@@ -283,12 +278,10 @@ def main():
         repl_runs["csharprepl"].append(measured(lambda: repl([CSHARPREPL], r"^>[ \r]*$", "var x = 2.0; x*x + 0.5", "4.5", {})))
         print(f"  run {i + 1}/{RUNS}: " + ", ".join(f"{n} {r[-1]}" for n, r in repl_runs.items()), flush=True)
     load_after = open("/proc/loadavg").read().split()[:3]
-    steal_end = cpu_steal_ticks()
-    steal_run = 100.0 * (steal_end[0] - steal_start[0]) / max(1, steal_end[1] - steal_start[1])
+    steal_run = steal_since(steal_start)
 
     results = {
-        "steal_run_percent": round(steal_run, 1), "steal_before_rounds_percent": [round(x, 1) for x in STEAL_SEEN],
-        "redone": len(REDONE),
+        "steal_run_percent": round(steal_run, 1), "redone": len(REDONE),
         "steal_max_percent": STEAL_MAX,
         "when": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         "load_before": load_before, "load_after": load_after, "runs": RUNS,
