@@ -84,12 +84,7 @@ internal sealed class CompileCache
         {
             writer.Write(Magic);
             writer.Write(FormatVersion);
-            writer.Write(script.EntryTypeName);
-            writer.Write(script.EntryMethodName);
-            writer.Write(script.Image.Length);
-            writer.Write(script.Image);
-            writer.Write(script.Symbols.Length);
-            writer.Write(script.Symbols);
+            script.WriteTo(writer);
         }
 
         var body = stream.ToArray();
@@ -107,11 +102,7 @@ internal sealed class CompileCache
         {
             using var reader = new BinaryReader(new MemoryStream(bytes, 0, body.Length), Encoding.UTF8);
             if (reader.ReadString() != Magic || reader.ReadInt32() != FormatVersion) return null;
-            var typeName = reader.ReadString();
-            var methodName = reader.ReadString();
-            var image = reader.ReadBytes(reader.ReadInt32());
-            var symbols = reader.ReadBytes(reader.ReadInt32());
-            return new CompiledScript(image, symbols, typeName, methodName);
+            return CompiledScript.ReadFrom(reader);
         }
         catch (Exception e) when (e is EndOfStreamException or IOException or ArgumentOutOfRangeException)
         {

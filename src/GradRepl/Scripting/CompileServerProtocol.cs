@@ -74,10 +74,7 @@ internal static class CompileServerProtocol
         {
             case CompileResult.Compiled { Script: var script }:
                 writer.Write((byte)ReplyKind.Compiled);
-                writer.Write(script.EntryTypeName);
-                writer.Write(script.EntryMethodName);
-                WriteBytes(writer, script.Image);
-                WriteBytes(writer, script.Symbols);
+                script.WriteTo(writer);
                 break;
             case CompileResult.Failed { Errors: var errors }:
                 writer.Write((byte)ReplyKind.Failed);
@@ -107,13 +104,7 @@ internal static class CompileServerProtocol
         switch ((ReplyKind)reader.ReadByte())
         {
             case ReplyKind.Compiled:
-            {
-                var type = reader.ReadString();
-                var method = reader.ReadString();
-                var image = ReadBytes(reader);
-                var symbols = ReadBytes(reader);
-                return new CompileResult.Compiled(new CompiledScript(image, symbols, type, method), FromCache: false);
-            }
+                return new CompileResult.Compiled(CompiledScript.ReadFrom(reader), FromCache: false);
             case ReplyKind.Failed:
             {
                 var count = reader.ReadInt32();
@@ -149,18 +140,4 @@ internal static class CompileServerProtocol
 
     [DllImport("libc", SetLastError = false)]
     private static extern uint getuid();
-
-    private static void WriteBytes(BinaryWriter writer, byte[] bytes)
-    {
-        writer.Write(bytes.Length);
-        writer.Write(bytes);
-    }
-
-    private static byte[] ReadBytes(BinaryReader reader)
-    {
-        var length = reader.ReadInt32();
-        var bytes = reader.ReadBytes(length);
-        if (bytes.Length != length) throw new EndOfStreamException();
-        return bytes;
-    }
 }

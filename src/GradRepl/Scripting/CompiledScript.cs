@@ -5,7 +5,40 @@ namespace GradRepl.Scripting;
 /// <param name="Symbols">The portable PDB (gives script line numbers in exceptions).</param>
 /// <param name="EntryTypeName">Metadata name of the submission class, e.g. <c>Submission#0</c>.</param>
 /// <param name="EntryMethodName">The script's factory method, e.g. <c>&lt;Factory&gt;</c>.</param>
-internal sealed record CompiledScript(byte[] Image, byte[] Symbols, string EntryTypeName, string EntryMethodName);
+internal sealed record CompiledScript(byte[] Image, byte[] Symbols, string EntryTypeName, string EntryMethodName)
+{
+    /// <summary>
+    /// Writes the entry type and method names, then the image and the symbols, each after its length: the form of a
+    /// compile cache entry's body and of the compile server's reply.
+    /// </summary>
+    public void WriteTo(BinaryWriter writer)
+    {
+        writer.Write(EntryTypeName);
+        writer.Write(EntryMethodName);
+        writer.Write(Image.Length);
+        writer.Write(Image);
+        writer.Write(Symbols.Length);
+        writer.Write(Symbols);
+    }
+
+    /// <summary>Reads what <see cref="WriteTo"/> wrote; <see cref="EndOfStreamException"/> when the bytes run out.</summary>
+    public static CompiledScript ReadFrom(BinaryReader reader)
+    {
+        var typeName = reader.ReadString();
+        var methodName = reader.ReadString();
+        var image = ReadBytes(reader);
+        var symbols = ReadBytes(reader);
+        return new CompiledScript(image, symbols, typeName, methodName);
+    }
+
+    private static byte[] ReadBytes(BinaryReader reader)
+    {
+        var length = reader.ReadInt32();
+        var bytes = reader.ReadBytes(length);
+        if (bytes.Length != length) throw new EndOfStreamException();
+        return bytes;
+    }
+}
 
 /// <summary>One compiler diagnostic, already resolved to a file, position and source line.</summary>
 /// <param name="Path">Full path of the file the diagnostic is in.</param>
