@@ -8,7 +8,7 @@
 #   bench/run-startup.sh              # measure, print the table, rewrite the startup section of bench/README.md
 #   bench/run-startup.sh --no-readme  # same, but leave bench/README.md alone
 #   RUNS=9 bench/run-startup.sh
-#   SKIP_COMPOSITE=1 bench/run-startup.sh   # only the launcher's default build, not GRADREPL_BUILD=composite
+#   SKIP_FRAMEWORK=1 bench/run-startup.sh   # only the launcher's default build, not GRADREPL_BUILD=framework
 #   STEAL_MAX=100 bench/run-startup.sh       # no waiting; by default each run waits (up to a minute) until the VM's
 #                                            # host steals under 10% of the CPU, and is repeated (up to 3 times) if
 #                                            # the host stole more while it ran (/proc/stat)
@@ -32,10 +32,10 @@ echo "# installing CSharpRepl 0.7.1 into $TOOLS"
 dotnet tool install csharprepl --version 0.7.1 --tool-path "$TOOLS" >/dev/null
 export CSHARPREPL="$TOOLS/csharprepl"
 
-echo "# building gradrepl through the launcher, both builds (first use or sources changed; the composite one"
-echo "# takes several minutes the first time). SKIP_COMPOSITE=1 measures the default build only."
+echo "# building gradrepl through the launcher, both builds (first use or sources changed: a few minutes)."
+echo "# SKIP_FRAMEWORK=1 measures the default build only."
 ./gradrepl --version
-if [ "${SKIP_COMPOSITE:-}" != 1 ]; then GRADREPL_BUILD=composite ./gradrepl --version; fi
+if [ "${SKIP_FRAMEWORK:-}" != 1 ]; then GRADREPL_BUILD=framework ./gradrepl --version; fi
 
 RESULTS="$(mktemp "${TMPDIR:-/tmp}/gradrepl-bench-startup.XXXXXX.json")"
 "$PY" bench/startup/measure.py "$RESULTS" "$@"

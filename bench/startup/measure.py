@@ -55,15 +55,15 @@ def fresh_cache():
     return {"XDG_CACHE_HOME": tempfile.mkdtemp(prefix="cache.", dir=WORK)}
 
 
-# The two builds the launcher makes: the default (framework-dependent ReadyToRun) and GRADREPL_BUILD=composite
-# (self-contained composite ReadyToRun). Each has its own warm cache (the tool's build id is part of the key).
+# The two builds the launcher makes: the default (self-contained composite ReadyToRun) and GRADREPL_BUILD=framework
+# (framework-dependent ReadyToRun). Each has its own warm cache (the tool's build id is part of the key).
 # Both without the compile server (GRADREPL_COMPILE_SERVER=0): every run compiles in its own process, as these rows
 # always measured. The server's own rows (default build) are below.
 VARIANTS = {"standard": {"GRADREPL_BUILD": "standard", "GRADREPL_COMPILE_SERVER": "0"},
-            "composite": {"GRADREPL_BUILD": "composite", "GRADREPL_COMPILE_SERVER": "0"}}
+            "framework": {"GRADREPL_BUILD": "framework", "GRADREPL_COMPILE_SERVER": "0"}}
 WITH_SERVER = {"GRADREPL_BUILD": "standard", "GRADREPL_COMPILE_SERVER": "1"}
-if os.environ.get("SKIP_COMPOSITE") == "1":
-    del VARIANTS["composite"]
+if os.environ.get("SKIP_FRAMEWORK") == "1":
+    del VARIANTS["framework"]
 
 
 def warm_cache(variant):
@@ -353,7 +353,7 @@ def verdict(value, limit):
     return "met" if value <= limit else "missed"
 
 
-VARIANT_LABEL = {"standard": "gradrepl (default build)", "composite": "gradrepl (GRADREPL_BUILD=composite)"}
+VARIANT_LABEL = {"standard": "gradrepl (default build)", "framework": "gradrepl (GRADREPL_BUILD=framework)"}
 
 
 def render(r):
@@ -372,9 +372,9 @@ def render(r):
     lines.append("")
     lines.append(f"- Machine: {m['cpu']}, {m['cores']} cores, {m['mem_mib']} MiB, Linux {m['kernel']}.")
     lines.append(f"- .NET SDK {m['dotnet_sdk']} ({m['dotnet_runtime']}); gradrepl {m['gradrepl']}, always run through "
-                 "the repo-root launcher `./gradrepl`: *default build* = framework-dependent ReadyToRun publish "
-                 "(`.build/gradrepl`); *composite* = `GRADREPL_BUILD=composite ./gradrepl`, self-contained composite "
-                 "ReadyToRun (`.build/gradrepl-composite`).")
+                 "the repo-root launcher `./gradrepl`: *default build* = self-contained composite ReadyToRun publish "
+                 "(`.build/gradrepl`); *framework* = `GRADREPL_BUILD=framework ./gradrepl`, framework-dependent "
+                 "ReadyToRun (`.build/gradrepl-framework`).")
     lines.append(f"- {m['python']}, torch/matplotlib/numpy {m['torch_matplotlib_numpy']} (`/usr/bin/python3`, Debian "
                  f"packages); CSharpRepl {m['csharprepl']} (`dotnet tool install csharprepl --version 0.7.1 --tool-path <tmp>`).")
     lines.append("")

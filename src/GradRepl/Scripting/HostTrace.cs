@@ -6,7 +6,7 @@ namespace GradRepl.Scripting;
 /// <summary>
 /// With <c>GRADREPL_TRACE=1</c>, host events (cache hit or miss, whether Roslyn was loaded) are noted on stderr as
 /// <c>[gradrepl] ...</c> lines, for tests and benchmarks; with <c>GRADREPL_TRACE=2</c>, also the time of each
-/// start-up phase, in milliseconds since the process started (read from <c>/proc/self/stat</c>, 10 ms resolution, so
+/// start-up phase, in milliseconds since the process started (with the JIT's count and the process's CPU time so far) (read from <c>/proc/self/stat</c>, 10 ms resolution, so
 /// it includes the runtime's own start-up; elsewhere since the first use of this class). Costs one environment read
 /// when off.
 /// </summary>
@@ -35,10 +35,12 @@ internal static class HostTrace
         var ms = Stopwatch.GetElapsedTime(s_originTicks).TotalMilliseconds;
         var jitted = System.Runtime.JitInfo.GetCompiledMethodCount();
         var jitMs = System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds;
+        var cpuMs = Environment.CpuUsage.TotalTime.TotalMilliseconds;
         Console.Error.WriteLine(
             "[gradrepl] +" + ms.ToString("F1", CultureInfo.InvariantCulture) + " ms " + phase
             + " (JIT so far: " + jitted.ToString(CultureInfo.InvariantCulture) + " methods, "
-            + jitMs.ToString("F0", CultureInfo.InvariantCulture) + " ms)");
+            + jitMs.ToString("F0", CultureInfo.InvariantCulture) + " ms; CPU so far: "
+            + cpuMs.ToString("F0", CultureInfo.InvariantCulture) + " ms)");
     }
 
     // The Stopwatch timestamp at which this process started: /proc/self/stat field 22 is the start time in clock
