@@ -6,9 +6,9 @@ namespace GradRepl.Scripting;
 /// <summary>
 /// With <c>GRADREPL_TRACE=1</c>, host events (cache hit or miss, whether Roslyn was loaded) are noted on stderr as
 /// <c>[gradrepl] ...</c> lines, for tests and benchmarks; with <c>GRADREPL_TRACE=2</c>, also the time of each
-/// start-up phase, in milliseconds since the process started (with the JIT's count and the process's CPU time so far) (read from <c>/proc/self/stat</c>, 10 ms resolution, so
-/// it includes the runtime's own start-up; elsewhere since the first use of this class). Costs one environment read
-/// when off.
+/// start-up phase, in milliseconds since the process started (read from <c>/proc/self/stat</c>, 10 ms resolution, so
+/// it includes the runtime's own start-up; elsewhere since the first use of this class), with the JIT's count and the
+/// process's CPU time so far. Costs one environment read when off.
 /// </summary>
 internal static class HostTrace
 {
