@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace GradRepl.Prelude;
 
 /// <summary>What the host tells a script's globals: where output goes, the script's name and arguments, where plots are saved.</summary>
@@ -45,6 +47,34 @@ public sealed class ScriptEnvironment
     {
         if (s_interrupt.IsCancellationRequested) throw new OperationCanceledException(s_interrupt);
     }
+
+    /// <summary>
+    /// Called at the top of every method, local function, accessor and lambda the host compiles: throws
+    /// <see cref="OperationCanceledException"/> when <see cref="Interrupt"/> is signalled, and
+    /// <see cref="RecursionError"/> when the thread's stack is nearly used up (a stack overflow would end the process,
+    /// REPL session and all, and .NET cannot catch it). Returns true, so it can also head a conditional in a lambda.
+    /// </summary>
+    public static bool CheckCall()
+    {
+        if (s_interrupt.IsCancellationRequested) throw new OperationCanceledException(s_interrupt);
+        // The address of a local is where the stack is (it grows down). The first check on a thread sets the limit
+        // RecursionDepthBytes below it; the runtime's own check covers a thread whose stack is smaller than that.
+        byte probe = 0;
+        var here = (nint)Unsafe.ByteOffset(ref Unsafe.NullRef<byte>(), ref probe);
+        if (t_stackLimit == 0) t_stackLimit = here - RecursionDepthBytes;
+        if (here < t_stackLimit || !RuntimeHelpers.TryEnsureSufficientExecutionStack()) throw new RecursionError();
+        return true;
+    }
+
+    /// <summary>
+    /// How much stack script code may use by recursion: 1 MiB, the main-thread stack of a C# program on Windows
+    /// (some 10,000 calls of a small method). The script thread has far more, which is left to the engine and .NET;
+    /// a deeper limit would also make the error slow to report (every frame is unwound and listed).
+    /// </summary>
+    private const nint RecursionDepthBytes = 1024 * 1024;
+
+    [ThreadStatic]
+    private static nint t_stackLimit;
 
     /// <summary>The name figures are saved under: the script's file name without extension, or "repl".</summary>
     public string ScriptName => ScriptPath is null ? "repl" : Path.GetFileNameWithoutExtension(ScriptPath);
