@@ -6,8 +6,9 @@ using System.Runtime.CompilerServices;
 namespace GradRepl.Tensors;
 
 /// <summary>
-/// Lets a host stop long tensor work (Ctrl+C in the REPL): element-wise kernels and the backward loop call
-/// <see cref="ThrowIfRequested"/>, which costs one read when nothing is pending. The engine never sets the token.
+/// Lets a host stop long tensor work (Ctrl+C in the REPL): element-wise kernels, the matrix product (once per row)
+/// and the backward loop call <see cref="ThrowIfRequested"/>, which costs one read when nothing is pending. The engine
+/// never sets the token.
 /// </summary>
 internal static class Interruption
 {

@@ -40,8 +40,8 @@ internal static class Program
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors) Console.Error.WriteLine($"gradrepl: error: {error.Message}");
-            Console.Error.WriteLine("Try 'gradrepl --help'.");
+            // One line: the first error is the one to fix (the others often follow from it).
+            Console.Error.WriteLine($"gradrepl: error: {parse.Errors[0].Message} (see gradrepl --help)");
             return ExitCodes.Usage;
         }
 
@@ -52,6 +52,26 @@ internal static class Program
     private static Interrupts? Interactive { get; set; }
 
     private static Interrupts StartInteractive() => Interactive = new Interrupts();
+
+    /// <summary>
+    /// The longest <c>--timeout</c>: the runner waits with a millisecond count that must fit an <see cref="int"/>
+    /// (<see cref="int.MaxValue"/> ms, about 24.8 days).
+    /// </summary>
+    internal const int MaxTimeoutSeconds = int.MaxValue / 1000;
+
+    // A custom parser rather than the default one: System.CommandLine's own conversion error is not ours to word, and
+    // a validator that reads a value that did not convert throws.
+    private static double? ParseTimeout(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        var text = result.Tokens is [.., var token] ? token.Value : "";
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds > 0 && seconds <= MaxTimeoutSeconds)
+        {
+            return seconds;
+        }
+
+        result.AddError($"--timeout takes a number of seconds greater than 0 and at most {MaxTimeoutSeconds} (about 24 days), not '{text}'");
+        return null;
+    }
 
     internal static RootCommand BuildCommandLine(CancellationToken interrupt)
     {
@@ -72,12 +92,14 @@ internal static class Program
             Description = "Stop a script after this many seconds (exit code 124)",
             HelpName = "SECONDS",
             Recursive = true,
+            CustomParser = ParseTimeout,
         };
-        timeoutOption.Validators.Add(result =>
+        outOption.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<double?>() is { } seconds && !(seconds > 0 && seconds < int.MaxValue / 1000.0))
+            // Caught here, before anything runs; a directory that cannot be created is reported when show() needs it.
+            if (result.Tokens is [.., var token] && (token.Value.Length == 0 || File.Exists(token.Value)))
             {
-                result.AddError($"--timeout must be a positive number of seconds, not {seconds.ToString(CultureInfo.InvariantCulture)}");
+                result.AddError(token.Value.Length == 0 ? "--out needs a directory name" : $"--out '{token.Value}' is a file, not a directory");
             }
         });
 

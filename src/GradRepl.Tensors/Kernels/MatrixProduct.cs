@@ -15,6 +15,8 @@ internal static class MatrixProduct
         // i-k-j order: each step adds a scaled row of B to a row of C, which vectorises.
         for (var i = 0; i < n; i++)
         {
+            // Once per row (m·p multiply-adds): a large product stops soon after Ctrl+C.
+            Interruption.ThrowIfRequested();
             var row = c.AsSpan(i * p, p);
             for (var k = 0; k < m; k++)
             {

@@ -42,7 +42,7 @@ internal static class RunCommand
         Trace(output, compiled is CompileResult.Compiled { FromCache: true } ? "compile cache hit" : "compile cache miss");
         if (compiled is CompileResult.Failed failed)
         {
-            foreach (var error in failed.Errors) output.WriteErrorLine(DiagnosticFormatter.FormatCompileError(error));
+            output.WriteErrorLine(DiagnosticFormatter.FormatCompileErrors(failed.Errors));
             return ExitCodes.Failure;
         }
 
@@ -62,31 +62,39 @@ internal static class RunCommand
         return exitCode;
     }
 
-    /// <summary>Reads a script, reporting a missing or unreadable file as a usage error.</summary>
+    /// <summary>Reads a script, reporting a missing, unreadable or binary file as a usage error (one line).</summary>
     public static bool TryReadScript(string file, ConsoleScriptOutput output, out string text)
     {
         text = "";
+        if (ReadProblem(file, out var read) is { } problem)
+        {
+            output.WriteErrorLine($"gradrepl: error: {problem}");
+            return false;
+        }
+
+        text = read!;
+        return true;
+    }
+
+    /// <summary>Reads <paramref name="file"/> into <paramref name="text"/>, or says (in one line) why it is not a script to run.</summary>
+    public static string? ReadProblem(string file, out string? text)
+    {
+        text = null;
+        var name = DiagnosticFormatter.Visible(file);
         try
         {
-            if (Directory.Exists(file))
-            {
-                output.WriteErrorLine($"gradrepl: error: '{file}' is a directory, not a script");
-                return false;
-            }
-
-            text = File.ReadAllText(file);
-            return true;
+            if (Directory.Exists(file)) return $"'{name}' is a directory, not a script";
+            text = ScriptText.Read(file, out var notText);
+            return notText is null ? null : $"'{name}' is not a script: {notText}";
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            output.WriteErrorLine($"gradrepl: error: no such file: '{file}'");
+            return $"no such file: '{name}'";
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            output.WriteErrorLine($"gradrepl: error: cannot read '{file}': {e.Message}");
+            return $"cannot read '{name}': {e.Message}";
         }
-
-        return false;
     }
 
     /// <summary>Prints how a run ended and maps it to an exit code.</summary>

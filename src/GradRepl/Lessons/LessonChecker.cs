@@ -46,7 +46,7 @@ internal sealed partial class LessonChecker
         var compiled = _runner.Compile(source);
         if (compiled is CompileResult.Failed failed)
         {
-            return new LessonCheckResult(path, 0, [], string.Join('\n', failed.Errors.Select(DiagnosticFormatter.FormatCompileError)));
+            return new LessonCheckResult(path, 0, [], DiagnosticFormatter.FormatCompileErrors(failed.Errors));
         }
 
         var captured = new StringWriter { NewLine = "\n" };

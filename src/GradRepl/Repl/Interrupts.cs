@@ -4,7 +4,8 @@ namespace GradRepl.Repl;
 
 /// <summary>
 /// What Ctrl+C means in an interactive session: at the prompt it clears the line; while code runs it asks the code to
-/// stop (it raises <see cref="OperationCanceledException"/> at the next loop iteration, method call or tensor op);
+/// stop (it raises <see cref="OperationCanceledException"/> at the next loop iteration, method or lambda call or tensor
+/// op, and <see cref="ReplSession"/> wakes a script thread blocked in a sleep or a wait);
 /// a second Ctrl+C within a second, while something that cannot be interrupted still runs, exits with 130.
 /// </summary>
 internal sealed class Interrupts

@@ -97,11 +97,12 @@ internal sealed class ReplSession
         var (state, hostError, interrupted) = Run(script, previous);
         HostTrace.Phase("repl: ran");
         if (hostError is not null) return new SubmissionResult.Failed(hostError, null);
+        if (state is null) return new SubmissionResult.Interrupted(); // during a top-level await: the state stays as it was
         _state = state;
         if (state!.Exception is { } exception)
         {
             exception = ExceptionFrames.Unwrap(exception);
-            if (interrupted && exception is OperationCanceledException) return new SubmissionResult.Interrupted();
+            if (interrupted && exception is OperationCanceledException or ThreadInterruptedException) return new SubmissionResult.Interrupted();
             return new SubmissionResult.Failed(exception, Locate(exception));
         }
 
@@ -164,7 +165,14 @@ internal sealed class ReplSession
             {
                 try
                 {
-                    state = script.RunFromAsync(previous, _ => true, CancellationToken.None).GetAwaiter().GetResult();
+                    // Waited for with the token: Ctrl+C during a top-level `await` stops the wait (the submission is
+                    // then dropped, its state with it; earlier submissions' variables stay).
+                    var run = script.RunFromAsync(previous, _ => true, CancellationToken.None);
+                    run.Wait(cancellation.Token);
+                    state = run.Result;
+                }
+                catch (Exception e) when (cancellation.IsCancellationRequested && e is OperationCanceledException or ThreadInterruptedException)
+                {
                 }
                 catch (Exception e)
                 {
@@ -179,6 +187,8 @@ internal sealed class ReplSession
 
         ScriptEnvironment.Interrupt = cancellation.Token;
         _interrupts.BeginRun(cancellation);
+        // Ctrl+C also wakes the script thread from Thread.Sleep, Task.Wait and the like (ThreadInterruptedException).
+        using var wake = cancellation.Token.Register(thread.Interrupt);
         try
         {
             thread.Start();

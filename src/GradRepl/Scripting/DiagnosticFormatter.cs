@@ -8,6 +8,42 @@ namespace GradRepl.Scripting;
 /// <summary>Turns compile errors and runtime exceptions into the messages learners see.</summary>
 internal static class DiagnosticFormatter
 {
+    /// <summary>How many compile errors are shown; the rest are counted (a wrong file can give thousands).</summary>
+    public const int MaxCompileErrors = 20;
+
+    /// <summary>How many <c>called from</c> lines a runtime error shows.</summary>
+    public const int MaxCalledFrom = 20;
+
+    /// <summary>
+    /// The first <see cref="MaxCompileErrors"/> errors, each formatted by <see cref="FormatCompileError"/>, then
+    /// <c>and N more errors</c> when there are more, one per line.
+    /// </summary>
+    public static string FormatCompileErrors(IReadOnlyList<ScriptDiagnostic> errors)
+    {
+        var lines = errors.Take(MaxCompileErrors).Select(FormatCompileError).ToList();
+        if (errors.Count > MaxCompileErrors) lines.Add($"and {errors.Count - MaxCompileErrors} more errors");
+        return string.Join('\n', lines);
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> with control characters (other than tabs) written as <c>\x1b</c>, so that text taken
+    /// from a user's file (a source line, a compiler message quoting it) cannot move the cursor or recolour the terminal.
+    /// </summary>
+    public static string Visible(string text)
+    {
+        if (!text.Any(IsControl)) return text;
+        var sb = new StringBuilder(text.Length + 8);
+        foreach (var c in text)
+        {
+            if (IsControl(c)) sb.Append(CultureInfo.InvariantCulture, $"\\x{(int)c:x2}");
+            else sb.Append(c);
+        }
+
+        return sb.ToString();
+    }
+
+    private static bool IsControl(char c) => c != '\t' && char.IsControl(c);
+
     /// <summary>
     /// A compile error as <c>path(line,col): error CSxxxx: message</c>, then the source line and a caret
     /// (with tildes under the rest of the span).
@@ -15,13 +51,14 @@ internal static class DiagnosticFormatter
     public static string FormatCompileError(ScriptDiagnostic diagnostic)
     {
         var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture, $"{DisplayPath(diagnostic.Path)}({diagnostic.Line},{diagnostic.Column}): error {diagnostic.Id}: {diagnostic.Message}");
-        if (diagnostic.SourceLine is { } line)
+        sb.Append(CultureInfo.InvariantCulture, $"{DisplayPath(diagnostic.Path)}({diagnostic.Line},{diagnostic.Column}): error {diagnostic.Id}: {Visible(diagnostic.Message)}");
+        if (diagnostic.SourceLine is { } rawLine)
         {
-            sb.Append('\n').Append("    ").Append(line.TrimEnd());
+            var line = rawLine;
+            sb.Append('\n').Append("    ").Append(Visible(line.TrimEnd()));
             sb.Append('\n').Append("    ");
-            // Keep tabs so the caret lines up under tab-indented code.
-            for (int i = 0; i < diagnostic.Column - 1 && i < line.Length; i++) sb.Append(line[i] == '\t' ? '\t' : ' ');
+            // Keep tabs so the caret lines up under tab-indented code; a control character shown as \x1b takes four columns.
+            for (int i = 0; i < diagnostic.Column - 1 && i < line.Length; i++) sb.Append(line[i] == '\t' ? "\t" : IsControl(line[i]) ? "    " : " ");
             sb.Append('^');
             int tildes = Math.Min(diagnostic.Length, Math.Max(1, line.Length - (diagnostic.Column - 1))) - 1;
             if (tildes > 0) sb.Append('~', tildes);
@@ -50,12 +87,15 @@ internal static class DiagnosticFormatter
 
         var (file, line) = frames[0];
         sb.Append(CultureInfo.InvariantCulture, $"{DisplayPath(file)}({line}): error: {headline}");
-        if (SourceLine(file, line) is { } text) sb.Append("\n    ").Append(text.Trim());
-        foreach (var (outerFile, outerLine) in frames.Skip(1))
+        if (SourceLine(file, line) is { } text) sb.Append("\n    ").Append(Visible(text.Trim()));
+        foreach (var (outerFile, outerLine) in frames.Skip(1).Take(MaxCalledFrom))
         {
             sb.Append(CultureInfo.InvariantCulture, $"\n  called from {DisplayPath(outerFile)}({outerLine})");
-            if (SourceLine(outerFile, outerLine) is { } outerText) sb.Append(": ").Append(outerText.Trim());
+            if (SourceLine(outerFile, outerLine) is { } outerText) sb.Append(": ").Append(Visible(outerText.Trim()));
         }
+
+        // Deep (mutual) recursion leaves thousands of frames.
+        if (frames.Count - 1 > MaxCalledFrom) sb.Append(CultureInfo.InvariantCulture, $"\n  and {frames.Count - 1 - MaxCalledFrom} more calls");
 
         return sb.ToString();
     }

@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.CSharp.Scripting;
 using Microsoft.CodeAnalysis.Emit;
 using Microsoft.CodeAnalysis.Scripting;
 using Microsoft.CodeAnalysis.Text;
+using GradRepl.Repl;
 
 namespace GradRepl.Scripting;
 
@@ -41,7 +42,7 @@ internal static class RoslynCompiler
     {
         HostTrace.Phase("roslyn: start");
         CompilerWarmUp.StartLight();
-        var compilation = CreateCompilation(source);
+        var (compilation, main, instrumented) = CreateCompilation(source);
         HostTrace.Phase("roslyn: parsed");
 
         // Emit alone: it reports every declaration and method-body error itself, so the script is bound once, not once
@@ -54,7 +55,7 @@ internal static class RoslynCompiler
         {
             var errors = emit.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
             if (errors.Count == 0) errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-            return new CompileResult.Failed(Convert(errors));
+            return new CompileResult.Failed(Convert(errors, main, source, instrumented));
         }
 
         var entryPoint = compilation.GetEntryPoint(CancellationToken.None)
@@ -71,27 +72,42 @@ internal static class RoslynCompiler
     /// options, encoding, checksum and path), but derived from <see cref="s_template"/>. Its assembly name is the
     /// template's, the same for every script of the process: each script is loaded into a context of its own.
     /// A script with <c>#r</c> or <c>#load</c> gets its references bound afresh (Roslyn does not reuse them then).
+    /// The script is compiled instrumented (<see cref="Instrumentation"/>: Ctrl+C and recursion checks).
     /// </summary>
-    private static Compilation CreateCompilation(ScriptSource source)
+    private static (Compilation Compilation, SyntaxTree Main, InstrumentedCode Instrumented) CreateCompilation(ScriptSource source)
     {
         var template = s_template.Value;
         var empty = template.SyntaxTrees[0];
-        var text = SourceText.From(source.Text, Encoding.UTF8, SourceHashAlgorithm.Sha256);
-        var tree = CSharpSyntaxTree.ParseText(text, (CSharpParseOptions)empty.Options, source.Path ?? "");
-        return template.ReplaceSyntaxTree(empty, tree);
+        var options = (CSharpParseOptions)empty.Options;
+        var instrumented = Instrumentation.Instrument(source.Text, options);
+        var text = SourceText.From(instrumented.Text, Encoding.UTF8, SourceHashAlgorithm.Sha256);
+        var tree = CSharpSyntaxTree.ParseText(text, options, source.Path ?? "");
+        return (template.ReplaceSyntaxTree(empty, tree), tree, instrumented);
     }
 
-    private static List<ScriptDiagnostic> Convert(IEnumerable<Diagnostic> diagnostics)
+    private static List<ScriptDiagnostic> Convert(IEnumerable<Diagnostic> diagnostics, SyntaxTree main, ScriptSource source, InstrumentedCode instrumented)
     {
         var result = new List<ScriptDiagnostic>();
+        var original = SourceText.From(source.Text);
         foreach (var d in diagnostics.OrderBy(d => d.Location.SourceTree?.FilePath, StringComparer.Ordinal).ThenBy(d => d.Location.SourceSpan.Start))
         {
             var span = d.Location.GetMappedLineSpan();
+            var text = d.Location.SourceTree?.GetText();
+            if (ReferenceEquals(d.Location.SourceTree, main))
+            {
+                // The main script was compiled instrumented: report positions in the text as written.
+                var mapped = instrumented.ToOriginal(d.Location.SourceSpan);
+                text = original;
+                span = new FileLinePositionSpan(
+                    span.Path,
+                    original.Lines.GetLinePosition(Math.Min(mapped.Start, original.Length)),
+                    original.Lines.GetLinePosition(Math.Min(mapped.End, original.Length)));
+            }
+
             string? sourceLine = null;
             int length = 1;
-            if (d.Location.SourceTree is { } tree && span.IsValid)
+            if (text is not null && span.IsValid)
             {
-                var text = tree.GetText();
                 if (span.StartLinePosition.Line < text.Lines.Count)
                 {
                     var line = text.Lines[span.StartLinePosition.Line];

@@ -10,7 +10,7 @@ public sealed class InstrumentationTests
 
     private static int Checks(string code) => (Instrument(code).Length - code.Length) == 0
         ? 0
-        : CountOccurrences(Instrument(code), Instrumentation.Check);
+        : CountOccurrences(Instrument(code), Instrumentation.Check) + CountOccurrences(Instrument(code), Instrumentation.CallCheck);
 
     private static int CountOccurrences(string text, string part)
     {
@@ -29,6 +29,13 @@ public sealed class InstrumentationTests
     [InlineData("class C { public C() { } public int P { get { return 1; } } void M() { } }", 3)]
     [InlineData("Func<int, int> f = n => { return n; };", 1)]
     [InlineData("var y = x.pow(2);", 0)]
+    [InlineData("double F(double n) => F(n + 1);", 1)]
+    [InlineData("void G() => print(1);", 1)]
+    [InlineData("class C { int P => 1; int this[int i] => i; int Q { get => 1; set => _ = value; } C() => print(0); }", 5)]
+    [InlineData("var n = xs.Count(i => Math.Sqrt(i) > -1);", 1)]
+    [InlineData("Action a = () => print(1);", 0)]
+    [InlineData("", 1)]
+    [InlineData("using System; // nothing to run", 1)]
     public void Instrument_LoopsAndBodies_InsertsOneCheckEach(string code, int expected) => Assert.Equal(expected, Checks(code));
 
     [Fact]
@@ -80,5 +87,52 @@ public sealed class InstrumentationTests
         await press;
         Assert.IsType<SubmissionResult.Interrupted>(result);
         Assert.Equal(2, (int)session.Run("1 + 1")!);
+    }
+
+    [Fact]
+    public void Evaluate_ExpressionBodiedMembersAndLambdas_RunAsWritten()
+    {
+        var session = new TestSession();
+
+        session.Run("""
+            int Twice(int n) => 2 * n;
+            void Show(int n) => print(n);
+            async Task Nap() => await Task.Delay(1);
+            async Task<int> Later() => await Task.FromResult(5);
+            class Box
+            {
+                public Box() => Value = 1;
+                public int Value { get => _value; set => _value = value; }
+                private int _value;
+                public int Doubled => 2 * Value;
+                public int this[int i] => i * Value;
+                public static Box operator +(Box a, Box b) => new Box { Value = a.Value + b.Value };
+                public static implicit operator int(Box b) => b.Value;
+                public void Fail() => throw new InvalidOperationException("no");
+                public ref int Slot => ref _value;
+            }
+            """);
+
+        Assert.Equal(0 + 1 + 1 + 1 + 4 + 3 + 5 + 12 + 9, (int)session.Run("""
+            await Nap(); Show(1);
+            var b = new Box() + new Box();
+            b.Slot += 1;
+            Func<int, Func<int, int>> add = x => y => x + y;
+            Twice(0) + 1 + (int)new Box() + 1 + new Box()[4] + 3 + await Later() + Enumerable.Range(0, 4).Sum(i => i * 2) + add(b)(b.Doubled)
+            """)!);
+        Assert.Equal("1\n", session.Out.ToString());
+    }
+
+    [Fact]
+    public void Evaluate_UnboundedRecursion_RecursionErrorAndVariablesKept()
+    {
+        var session = new TestSession();
+        session.Run("var keep = 42;");
+
+        var result = session.Session.Evaluate("double F(double n) => F(n + 1);\nF(0)");
+
+        var failed = Assert.IsType<SubmissionResult.Failed>(result);
+        Assert.Equal("RecursionError", failed.Exception.GetType().Name);
+        Assert.Equal(42, (int)session.Run("keep")!);
     }
 }
