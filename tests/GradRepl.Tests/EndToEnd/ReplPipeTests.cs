@@ -32,6 +32,16 @@ public sealed class ReplPipeTests : IDisposable
     }
 
     [Fact]
+    public void Repl_MisspeltTensorMember_SuggestsTheClosestName()
+    {
+        var result = _tool.RunWithInput("var x = tensor(2.0);\nx.pwo(2)\n", Limit);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains("error CS1061: 'Tensor' does not contain a definition for 'pwo'", result.Stderr);
+        Assert.Contains("\n    x.pwo(2)\n      ^~~\n    did you mean pow?\n", result.Stderr);
+    }
+
+    [Fact]
     public void Repl_InteractiveAfterScript_SeesScriptVariables()
     {
         var script = _tool.AddFixture("hello.csx");
