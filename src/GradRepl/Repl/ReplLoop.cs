@@ -17,6 +17,7 @@ internal sealed class ReplLoop
     private readonly ReplOutput _output;
     private readonly Ansi _ansi;
     private readonly SessionTypeNames? _typeNames;
+    private bool _leaving;
 
     /// <summary>Creates the loop.</summary>
     public ReplLoop(ReplSession session, IReplInput input, History? history, ReplOutput output, Ansi ansi, SessionTypeNames? typeNames = null)
@@ -58,8 +59,14 @@ internal sealed class ReplLoop
         if (text == IReplInput.Dropped || string.IsNullOrWhiteSpace(text)) return true;
         _history?.Add(text);
         if (MetaCommand.TryParse(text, out var command)) return Execute(command);
+        if (MetaCommand.UnknownName(text) is { } unknown)
+        {
+            Fail($"unknown command #{unknown}; #help lists the commands");
+            return true;
+        }
+
         Submit(text, null);
-        return true;
+        return !_leaving;
     }
 
     /// <summary>Evaluates <paramref name="code"/> and prints what happened; returns true when it succeeded.</summary>
@@ -80,6 +87,10 @@ internal sealed class ReplLoop
                 }
 
                 return true;
+            case SubmissionResult.CompileFailed failed when path is null && PythonHabits.Recognise(code, failed.Errors) is { } habit:
+                if (habit.Message is not null) _output.Out.WriteLine(habit.Message);
+                _leaving = habit.Leave;
+                return false;
             case SubmissionResult.CompileFailed failed:
                 foreach (var error in failed.Errors) WriteError(FormatCompileError(error, code, path));
                 break;
@@ -121,7 +132,7 @@ internal sealed class ReplLoop
                 _output.Out.WriteLine(_ansi.Dim("Session reset: every variable and figure is gone."));
                 break;
             case "clear":
-                if (_ansi.Enabled || _input.IsInteractive) _output.Out.Write("\u001b[2J\u001b[3J\u001b[H");
+                if (_ansi.Enabled || _input.IsInteractive) _output.Out.Write(LineEditorInput.ClearScreen);
                 break;
             case "save":
                 Save(command.Argument);
@@ -198,9 +209,10 @@ internal sealed class ReplLoop
         lines.Add(_ansi.Bold("Keys"));
         lines.Add("  Enter        run the entry, or start a new line while it is incomplete (open braces, ...)");
         lines.Add("  Shift+Enter  new line without running");
-        lines.Add("  Tab          complete a name (again: the next candidate); indent at the start of a line");
+        lines.Add("  Tab          complete a name (several: list them; again: the next one); indent at the start of a line");
         lines.Add("  Up/Down      earlier entries (kept across sessions)");
         lines.Add("  Ctrl+C       stop running code (variables are kept), or clear the line");
+        lines.Add("  Ctrl+L       clear the screen (the line being edited stays)");
         lines.Add("  Ctrl+D       leave (on an empty line)");
         lines.Add(_ansi.Bold("Try"));
         lines.Add("  var x = tensor(2.0, requires_grad: true);");

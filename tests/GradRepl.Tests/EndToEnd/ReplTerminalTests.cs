@@ -46,6 +46,39 @@ public sealed class ReplTerminalTests : IDisposable
     }
 
     [Fact]
+    public void Repl_TabWithSeveralCandidates_ListsThemThenCycles()
+    {
+        StartRepl();
+        DefineGradient();
+
+        _terminal.Type("x.s");
+        _terminal.Press("Tab");
+
+        // Listed in columns under the line, then the same line again in a new prompt.
+        var screen = _terminal.WaitFor("> x.s", times: 2).TrimEnd();
+        Assert.EndsWith("\n> x.s", screen, StringComparison.Ordinal);
+        var list = screen[(screen.IndexOf("> x.s\n", StringComparison.Ordinal) + 6)..screen.LastIndexOf("\n> x.s", StringComparison.Ordinal)];
+        foreach (var name in new[] { "sigmoid", "sin", "sqrt", "sub", "sum", "shape" }) Assert.Contains(name, list);
+        _terminal.Press("Tab");
+        _terminal.WaitFor("> x.select");
+    }
+
+    [Fact]
+    public void Repl_CtrlL_ClearsTheScreenAndKeepsTheLine()
+    {
+        StartRepl();
+        DefineGradient();
+        _terminal.Type("print(x.grad)");
+        _terminal.Press("Left", "C-l");
+
+        _terminal.WaitUntil(s => !s.Contains("tensor(4.)", StringComparison.Ordinal) && s.TrimEnd().EndsWith("> print(x.grad)", StringComparison.Ordinal), "a cleared screen with the line");
+        _terminal.Type(" * 2");
+        _terminal.Press("Enter");
+
+        _terminal.WaitFor("> print(x.grad * 2)\ntensor(8.)");
+    }
+
+    [Fact]
     public void Repl_CtrlCInEndlessLoop_PrintsInterruptedAndKeepsVariables()
     {
         StartRepl();
