@@ -156,7 +156,8 @@ internal sealed partial class LessonChecker
         return lines;
     }
 
-    private static bool Matches(IReadOnlyList<string> expected, IReadOnlyList<string> actual) =>
+    /// <summary>True when <paramref name="actual"/> is <paramref name="expected"/>, line for line (see <see cref="Normalize"/>).</summary>
+    internal static bool Matches(IReadOnlyList<string> expected, IReadOnlyList<string> actual) =>
         expected.Count == actual.Count && expected.Zip(actual).All(p => Normalize(p.First) == Normalize(p.Second));
 
     /// <summary>Trailing spaces are not significant (editors strip them), nor are object addresses.</summary>

@@ -33,10 +33,15 @@ internal sealed class ReplLoop
     /// <summary>True when some submission failed (compile error, exception or interrupt), or a command did.</summary>
     public bool AnyFailed { get; private set; }
 
+    /// <summary>True when the last entry processed was C# that ran to the end (false for a command).</summary>
+    public bool LastSucceeded { get; private set; }
+
     /// <summary>Reads and evaluates until the input ends or <c>#exit</c>; returns the exit code.</summary>
-    public int Run(string prompt = ">")
+    /// <param name="prompt">The prompt.</param>
+    /// <param name="banner">Whether to greet a person at a terminal first.</param>
+    public int Run(string prompt = ">", bool banner = true)
     {
-        if (_input.IsInteractive)
+        if (_input.IsInteractive && banner)
         {
             _output.Out.WriteLine(_ansi.Dim("GradRepl: C# with PyTorch-style tensors and autograd. #help for help, Ctrl+D to leave."));
         }
@@ -56,6 +61,7 @@ internal sealed class ReplLoop
     /// <summary>Handles one entry: a <c>#command</c> or C# code; returns false for <c>#exit</c>.</summary>
     public bool Process(string text)
     {
+        LastSucceeded = false;
         if (text == IReplInput.Dropped || string.IsNullOrWhiteSpace(text)) return true;
         _history?.Add(text);
         if (MetaCommand.TryParse(text, out var command)) return Execute(command);
@@ -76,6 +82,7 @@ internal sealed class ReplLoop
     {
         var result = _session.Evaluate(code, path);
         _output.EndLine();
+        LastSucceeded = result is SubmissionResult.Success;
         switch (result)
         {
             case SubmissionResult.Success success:
@@ -104,6 +111,32 @@ internal sealed class ReplLoop
 
         AnyFailed = true;
         return false;
+    }
+
+    /// <summary>
+    /// Starts the session afresh and runs <paramref name="codes"/> in it, showing nothing (the lesson stepper's
+    /// <c>:back</c>); stops at the first that does not succeed and returns how many did.
+    /// </summary>
+    /// <param name="codes">The entries, in order.</param>
+    /// <param name="path">The file they come from.</param>
+    public int Rebuild(IReadOnlyList<string> codes, string? path)
+    {
+        _session.Reset();
+        _output.Muted = true;
+        try
+        {
+            for (int i = 0; i < codes.Count; i++)
+            {
+                if (_session.Evaluate(codes[i], path) is not SubmissionResult.Success) return i;
+            }
+
+            return codes.Count;
+        }
+        finally
+        {
+            _output.Muted = false;
+            _typeNames?.Refresh();
+        }
     }
 
     private void ShowValue(object? value)
