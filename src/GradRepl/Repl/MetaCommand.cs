@@ -24,7 +24,7 @@ internal sealed record MetaCommand(string Name, string Argument)
 
     /// <summary>
     /// The name of an unknown command (<c>#foo</c> gives <c>foo</c>): a line of its own starting with <c>#</c>
-    /// followed by a word that is neither a REPL command nor a C# directive. Null for anything else.
+    /// followed by a word that is neither a REPL command nor a C# directive (nor a <c>#!</c> line). Null for anything else.
     /// </summary>
     public static string? UnknownName(string text)
     {
