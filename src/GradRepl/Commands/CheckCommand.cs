@@ -62,7 +62,7 @@ internal static class CheckCommand
             LessonCheckResult result;
             try
             {
-                result = checker.Check(file, output.Error);
+                result = checker.Check(file);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

@@ -5,7 +5,8 @@ namespace GradRepl.Completion;
 
 /// <summary>
 /// Tab in the editor: indents when only whitespace precedes the cursor; otherwise completes the identifier before
-/// the cursor: a single candidate at once, several to their common prefix, and a repeated Tab cycles through them.
+/// the cursor: a single candidate at once, several to their common prefix; when that adds nothing, the candidates are
+/// listed below the line (as bash and IPython list them) and a further Tab cycles through them.
 /// </summary>
 internal sealed class TabCommand(CompletionProvider provider, EditorView view) : LineEditorCommand
 {
@@ -66,8 +67,9 @@ internal sealed class TabCommand(CompletionProvider provider, EditorView view) :
             return;
         }
 
-        Replace(buffer, start, caret, candidates[0]);
-        s_cycle = new Cycle(start, candidates, 0, buffer.Content, buffer.Position);
+        // Cycling starts from the next Tab, in the editor that shows the same line again under the list.
+        s_cycle = new Cycle(start, candidates, -1, content, caret);
+        view.RequestRedraw(context, candidates);
     }
 
     private static void Replace(LineBuffer buffer, int start, int end, string text)

@@ -35,8 +35,11 @@ internal sealed partial class LessonChecker
         _plotDirectory = plotDirectory;
     }
 
-    /// <summary>Checks the lesson at <paramref name="path"/>; <paramref name="error"/> receives the script's own stderr.</summary>
-    public LessonCheckResult Check(string path, TextWriter error)
+    /// <summary>
+    /// Checks the lesson at <paramref name="path"/>. What the lesson writes to stderr (warnings) is kept apart and
+    /// shown only in a report about the step that wrote it.
+    /// </summary>
+    public LessonCheckResult Check(string path)
     {
         var text = File.ReadAllText(path);
         var lesson = LessonParser.Parse(path, text);
@@ -50,13 +53,14 @@ internal sealed partial class LessonChecker
         }
 
         var captured = new StringWriter { NewLine = "\n" };
-        var reached = new List<(int Id, int Position)>();
+        var capturedError = new StringWriter { NewLine = "\n" };
+        var reached = new List<(int Id, int Position, int ErrorPosition)>();
         var environment = new ScriptEnvironment
         {
-            Output = new TextWriterScriptOutput(captured, error),
+            Output = new TextWriterScriptOutput(captured, capturedError),
             ScriptPath = source.Path,
             PlotDirectory = _plotDirectory,
-            Checkpoint = id => reached.Add((id, captured.GetStringBuilder().Length)),
+            Checkpoint = id => reached.Add((id, captured.GetStringBuilder().Length, capturedError.GetStringBuilder().Length)),
         };
 
         var result = _runner.Execute(((CompileResult.Compiled)compiled).Script, source, environment);
@@ -74,6 +78,9 @@ internal sealed partial class LessonChecker
         }
 
         var output = captured.ToString();
+        var errorOutput = capturedError.ToString();
+        // The stderr written after the last marker reached belongs with the error that stopped the lesson.
+        if (runError is not null) runError += StderrSection(errorOutput[(reached.Count == 0 ? 0 : reached[^1].ErrorPosition)..]);
         var mismatches = new List<string>();
         int checkedCount = 0;
         foreach (var (id, expectation) in markers.Where(m => m.Value.Expectation is not null).Select(m => (m.Key, m.Value.Expectation!)))
@@ -93,7 +100,9 @@ internal sealed partial class LessonChecker
             var actual = SplitOutput(output[start..reached[index].Position]);
             if (!Matches(expectation.Lines, actual))
             {
-                mismatches.Add($"{where}: output differs{stepName}\n{LineDiff.Format(expectation.Lines, actual)}");
+                int errorStart = index == 0 ? 0 : reached[index - 1].ErrorPosition;
+                var stderr = StderrSection(errorOutput[errorStart..reached[index].ErrorPosition]);
+                mismatches.Add($"{where}: output differs{stepName}\n{LineDiff.Format(expectation.Lines, actual)}{stderr}");
             }
         }
 
@@ -133,13 +142,22 @@ internal sealed partial class LessonChecker
         return markers;
     }
 
+    // What the lesson wrote to stderr while producing one block's output, shown under that block's report.
+    private static string StderrSection(string text)
+    {
+        var lines = SplitOutput(text);
+        if (lines.Count == 0) return "";
+        return "\n    stderr:" + string.Concat(lines.Select(l => "\n      " + l));
+    }
+
     private static List<string> SplitOutput(string text)
     {
         var lines = LessonParser.SplitLines(text);
         return lines;
     }
 
-    private static bool Matches(IReadOnlyList<string> expected, IReadOnlyList<string> actual) =>
+    /// <summary>True when <paramref name="actual"/> is <paramref name="expected"/>, line for line (see <see cref="Normalize"/>).</summary>
+    internal static bool Matches(IReadOnlyList<string> expected, IReadOnlyList<string> actual) =>
         expected.Count == actual.Count && expected.Zip(actual).All(p => Normalize(p.First) == Normalize(p.Second));
 
     /// <summary>Trailing spaces are not significant (editors strip them), nor are object addresses.</summary>
@@ -152,7 +170,10 @@ internal sealed partial class LessonChecker
     internal sealed record Marker(int Line, Expectation? Expectation);
 }
 
-/// <summary>A small line diff (longest common subsequence), printed as <c>-expected</c> / <c>+actual</c> lines.</summary>
+/// <summary>
+/// A small line diff (longest common subsequence), printed as a unified diff prints it: <c>-expected</c> lines before
+/// the <c>+actual</c> lines that replace them.
+/// </summary>
 internal static class LineDiff
 {
     /// <summary>Formats the differences between <paramref name="expected"/> and <paramref name="actual"/>.</summary>
@@ -178,13 +199,13 @@ internal static class LineDiff
                 a++;
                 b++;
             }
-            else if (b < m && (a == n || lcs[a, b + 1] >= lcs[a + 1, b]))
+            else if (a < n && (b == m || lcs[a + 1, b] >= lcs[a, b + 1]))
             {
-                sb.Append("\n    +").Append(actual[b++]);
+                sb.Append("\n    -").Append(expected[a++]);
             }
             else
             {
-                sb.Append("\n    -").Append(expected[a++]);
+                sb.Append("\n    +").Append(actual[b++]);
             }
         }
 

@@ -6,9 +6,11 @@ namespace GradRepl.Lessons;
 
 /// <summary>
 /// <c>gradrepl FILE.csx --step</c>: shows a lesson's title, then each step (narrative, code) and waits at a step
-/// prompt. Enter runs the step and moves on; anything else typed is evaluated in the same session (try things, then
-/// continue); <c>:solution</c> reveals an exercise's hidden solution, <c>:back</c> shows the previous step again,
-/// <c>:quit</c> leaves. A short summary closes the walk.
+/// prompt. Enter runs the step, says whether what it printed matches the lesson's <c>//&gt;</c> lines, and moves on;
+/// anything else typed is evaluated in the same session (try things, then continue; in an exercise, an answer's
+/// output is compared with the step's too); <c>:solution</c> reveals an exercise's hidden solution, <c>:back</c> goes
+/// to the previous step with the state it had (the lesson is run again up to there, silently), <c>:quit</c> leaves.
+/// A short summary closes the walk, and a person at a terminal can go on in the REPL with the lesson's variables.
 /// </summary>
 internal sealed class LessonStepper
 {
@@ -43,8 +45,10 @@ internal sealed class LessonStepper
         _output.Out.WriteLine(_ansi.Dim(Keys));
 
         var ran = new HashSet<int>();
+        var failed = new HashSet<int>();
         var revealed = new HashSet<int>();
         var nudged = new HashSet<int>();
+        var answered = new HashSet<int>();
         int tries = 0;
         int index = 0;
         bool show = true;
@@ -71,14 +75,23 @@ internal sealed class LessonStepper
             switch (command)
             {
                 case "":
-                    if (step.IsExercise && !revealed.Contains(index) && nudged.Add(index))
+                    if (step.IsExercise && !revealed.Contains(index) && !answered.Contains(index) && nudged.Add(index))
                     {
                         _output.Out.WriteLine(_ansi.Yellow("This step is an exercise: write your answer at the prompt, type :solution to see one, or press Enter again to run the solution and go on."));
                         continue;
                     }
 
-                    ran.Add(index);
-                    _loop.Submit(StepCode(step, includeSolution: true), _lesson.Path);
+                    if (RunStep(step))
+                    {
+                        ran.Add(index);
+                        failed.Remove(index);
+                    }
+                    else
+                    {
+                        failed.Add(index);
+                        ran.Remove(index);
+                    }
+
                     index++;
                     show = true;
                     continue;
@@ -99,6 +112,7 @@ internal sealed class LessonStepper
                     continue;
                 case ":back":
                     index = Math.Max(0, index - 1);
+                    Rewind(index);
                     show = true;
                     continue;
                 case ":quit" or ":q":
@@ -109,7 +123,12 @@ internal sealed class LessonStepper
                     continue;
                 default:
                     tries++;
-                    if (!_loop.Process(text)) quit = true;
+                    _output.StartRecording();
+                    bool goOn = _loop.Process(text);
+                    var printed = _output.StopRecording();
+                    // An answer to an exercise is checked against the step's expected output.
+                    if (step.IsExercise && _loop.LastSucceeded && CompareAnswer(step, printed)) answered.Add(index);
+                    if (!goOn) quit = true;
                     break;
             }
 
@@ -120,15 +139,97 @@ internal sealed class LessonStepper
         var summary = quit && index < _steps.Count
             ? $"Stopped at step {index + 1} of {_steps.Count}: {ran.Count} run"
             : $"Lesson complete: {ran.Count} of {_steps.Count} steps run";
+        if (failed.Count > 0) summary += $", {failed.Count} failed";
         var exercises = _steps.Count(s => s.IsExercise);
         if (exercises > 0) summary += $", {exercises} {(exercises == 1 ? "exercise" : "exercises")} ({revealed.Count} solution{(revealed.Count == 1 ? "" : "s")} viewed)";
         summary += $", {tries} {(tries == 1 ? "thing" : "things")} tried.";
-        _output.Out.WriteLine(_ansi.Green(summary));
+        _output.Out.WriteLine(failed.Count > 0 ? _ansi.Yellow(summary) : _ansi.Green(summary));
         _output.Flush();
+        if (!quit && _input.IsInteractive) return OfferRepl();
         return !_input.IsInteractive && _loop.AnyFailed ? Commands.ExitCodes.Failure : Commands.ExitCodes.Success;
     }
 
-    private const string Keys = "Enter runs the step · type C# to try things · :solution shows an exercise's answer · :back · :quit";
+    // Runs a step as Enter does; says whether its output is the lesson's. Returns false when it failed.
+    private bool RunStep(LessonStep step)
+    {
+        _output.StartRecording();
+        bool succeeded = _loop.Submit(StepCode(step, includeSolution: true), _lesson.Path);
+        var printed = _output.StopRecording();
+        if (succeeded) Compare(step, printed);
+        return succeeded;
+    }
+
+    // What was printed against the step's //> lines (all its blocks, in order): "matches", or the difference.
+    private void Compare(LessonStep step, string printed)
+    {
+        var expected = step.Expectations.SelectMany(e => e.Lines).ToList();
+        if (expected.Count == 0) return;
+        var actual = LessonParser.SplitLines(printed);
+        if (LessonChecker.Matches(expected, actual)) WriteMatches();
+        else WriteDifference(expected, actual);
+    }
+
+    // A try in an exercise: "matches" when it prints the step's expected output; the difference only when it prints
+    // as many lines, so an answer that is nearly right is shown where it differs but trying other things stays quiet.
+    // Returns true when it matches.
+    private bool CompareAnswer(LessonStep step, string printed)
+    {
+        var expected = step.Expectations.SelectMany(e => e.Lines).ToList();
+        var actual = LessonParser.SplitLines(printed);
+        if (expected.Count == 0 || actual.Count != expected.Count) return false;
+        if (LessonChecker.Matches(expected, actual))
+        {
+            WriteMatches();
+            return true;
+        }
+
+        WriteDifference(expected, actual);
+        return false;
+    }
+
+    private void WriteMatches() => _output.Out.WriteLine(_ansi.Green("✓ matches the lesson's expected output"));
+
+    private void WriteDifference(IReadOnlyList<string> expected, IReadOnlyList<string> actual)
+    {
+        _output.Out.WriteLine(_ansi.Yellow("✗ differs from the lesson's expected output:"));
+        _output.Out.WriteLine(LineDiff.Format(expected, actual));
+    }
+
+    // :back: the session starts again and the steps before the one at index run in it unseen, so running that step
+    // again meets the state it first met (a graph not yet backpropagated, a gradient not yet accumulated).
+    private void Rewind(int index)
+    {
+        _output.Out.WriteLine(_ansi.Dim($"Back to step {index + 1}: the lesson runs again up to it, in a fresh state (what you tried is gone)."));
+        var codes = _steps.Take(index).Select(s => StepCode(s, includeSolution: true)).ToList();
+        int done = _loop.Rebuild(codes, _lesson.Path);
+        if (done < codes.Count)
+        {
+            _output.Out.WriteLine(_ansi.Yellow($"Step {done + 1} failed when run again: the state is the one before it."));
+        }
+    }
+
+    // At the end of a lesson: the REPL, with every variable the lesson made.
+    private int OfferRepl()
+    {
+        _output.Out.WriteLine(_ansi.Dim("Enter continues in the REPL with the lesson's variables; :quit or Ctrl+D leaves."));
+        var answer = _input.Read(">");
+        if (answer is null) return Commands.ExitCodes.Success;
+        switch (answer.Trim())
+        {
+            case ":quit" or ":q" or "n" or "no":
+                return Commands.ExitCodes.Success;
+            case "" or "y" or "yes":
+                break;
+            default:
+                // C# typed straight away: the first REPL entry.
+                if (!_loop.Process(answer)) return Commands.ExitCodes.Success;
+                break;
+        }
+
+        return _loop.Run(banner: false);
+    }
+
+    private const string Keys = "Enter runs the step · type C# to try things · :solution shows an exercise's answer · :back goes to the previous step · :quit";
 
     private void ShowStep(int index, bool revealed)
     {

@@ -18,6 +18,22 @@ internal sealed record MetaCommand(string Name, string Argument)
 
     private static readonly string[] Names = ["help", "reset", "save", "load", "clear", "exit"];
 
+    // C#'s own directives (and #r, #load of scripts): left to the compiler.
+    private static readonly string[] Directives =
+        ["r", "load", "nullable", "pragma", "region", "endregion", "if", "elif", "else", "endif", "define", "undef", "line", "error", "warning"];
+
+    /// <summary>
+    /// The name of an unknown command (<c>#foo</c> gives <c>foo</c>): a line of its own starting with <c>#</c>
+    /// followed by a word that is neither a REPL command nor a C# directive (nor a <c>#!</c> line). Null for anything else.
+    /// </summary>
+    public static string? UnknownName(string text)
+    {
+        var trimmed = text.Trim();
+        if (!trimmed.StartsWith('#') || trimmed.Contains('\n') || TryParse(trimmed, out _)) return null;
+        var name = new string(trimmed[1..].TakeWhile(c => !char.IsWhiteSpace(c)).ToArray());
+        return name.Length == 0 || name[0] == '!' || Directives.Contains(name) ? null : name;
+    }
+
     /// <summary>
     /// Recognises a command. <c>#load</c> and <c>#r</c> with a quoted path are C# script directives too: a
     /// <c>#load "file"</c> is handled here (it runs the file in the session), <c>#r</c> is left to Roslyn.

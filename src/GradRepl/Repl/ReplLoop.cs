@@ -17,6 +17,7 @@ internal sealed class ReplLoop
     private readonly ReplOutput _output;
     private readonly Ansi _ansi;
     private readonly SessionTypeNames? _typeNames;
+    private bool _leaving;
 
     /// <summary>Creates the loop.</summary>
     public ReplLoop(ReplSession session, IReplInput input, History? history, ReplOutput output, Ansi ansi, SessionTypeNames? typeNames = null)
@@ -32,10 +33,15 @@ internal sealed class ReplLoop
     /// <summary>True when some submission failed (compile error, exception or interrupt), or a command did.</summary>
     public bool AnyFailed { get; private set; }
 
+    /// <summary>True when the last entry processed was C# that ran to the end (false for a command).</summary>
+    public bool LastSucceeded { get; private set; }
+
     /// <summary>Reads and evaluates until the input ends or <c>#exit</c>; returns the exit code.</summary>
-    public int Run(string prompt = ">")
+    /// <param name="prompt">The prompt.</param>
+    /// <param name="banner">Whether to greet a person at a terminal first.</param>
+    public int Run(string prompt = ">", bool banner = true)
     {
-        if (_input.IsInteractive)
+        if (_input.IsInteractive && banner)
         {
             _output.Out.WriteLine(_ansi.Dim("GradRepl: C# with PyTorch-style tensors and autograd. #help for help, Ctrl+D to leave."));
         }
@@ -55,11 +61,18 @@ internal sealed class ReplLoop
     /// <summary>Handles one entry: a <c>#command</c> or C# code; returns false for <c>#exit</c>.</summary>
     public bool Process(string text)
     {
+        LastSucceeded = false;
         if (text == IReplInput.Dropped || string.IsNullOrWhiteSpace(text)) return true;
         _history?.Add(text);
         if (MetaCommand.TryParse(text, out var command)) return Execute(command);
+        if (MetaCommand.UnknownName(text) is { } unknown)
+        {
+            Fail($"unknown command #{unknown}; #help lists the commands");
+            return true;
+        }
+
         Submit(text, null);
-        return true;
+        return !_leaving;
     }
 
     /// <summary>Evaluates <paramref name="code"/> and prints what happened; returns true when it succeeded.</summary>
@@ -69,6 +82,7 @@ internal sealed class ReplLoop
     {
         var result = _session.Evaluate(code, path);
         _output.EndLine();
+        LastSucceeded = result is SubmissionResult.Success;
         switch (result)
         {
             case SubmissionResult.Success success:
@@ -80,6 +94,10 @@ internal sealed class ReplLoop
                 }
 
                 return true;
+            case SubmissionResult.CompileFailed failed when path is null && PythonHabits.Recognise(code, failed.Errors) is { } habit:
+                if (habit.Message is not null) _output.Out.WriteLine(habit.Message);
+                _leaving = habit.Leave;
+                return false;
             case SubmissionResult.CompileFailed failed:
                 foreach (var error in failed.Errors) WriteError(FormatCompileError(error, code, path));
                 break;
@@ -93,6 +111,32 @@ internal sealed class ReplLoop
 
         AnyFailed = true;
         return false;
+    }
+
+    /// <summary>
+    /// Starts the session afresh and runs <paramref name="codes"/> in it, showing nothing (the lesson stepper's
+    /// <c>:back</c>); stops at the first that does not succeed and returns how many did.
+    /// </summary>
+    /// <param name="codes">The entries, in order.</param>
+    /// <param name="path">The file they come from.</param>
+    public int Rebuild(IReadOnlyList<string> codes, string? path)
+    {
+        _session.Reset();
+        _output.Muted = true;
+        try
+        {
+            for (int i = 0; i < codes.Count; i++)
+            {
+                if (_session.Evaluate(codes[i], path) is not SubmissionResult.Success) return i;
+            }
+
+            return codes.Count;
+        }
+        finally
+        {
+            _output.Muted = false;
+            _typeNames?.Refresh();
+        }
     }
 
     private void ShowValue(object? value)
@@ -121,7 +165,7 @@ internal sealed class ReplLoop
                 _output.Out.WriteLine(_ansi.Dim("Session reset: every variable and figure is gone."));
                 break;
             case "clear":
-                if (_ansi.Enabled || _input.IsInteractive) _output.Out.Write("\u001b[2J\u001b[3J\u001b[H");
+                if (_ansi.Enabled || _input.IsInteractive) _output.Out.Write(LineEditorInput.ClearScreen);
                 break;
             case "save":
                 Save(command.Argument);
@@ -198,9 +242,10 @@ internal sealed class ReplLoop
         lines.Add(_ansi.Bold("Keys"));
         lines.Add("  Enter        run the entry, or start a new line while it is incomplete (open braces, ...)");
         lines.Add("  Shift+Enter  new line without running");
-        lines.Add("  Tab          complete a name (again: the next candidate); indent at the start of a line");
+        lines.Add("  Tab          complete a name (several: list them; again: the next one); indent at the start of a line");
         lines.Add("  Up/Down      earlier entries (kept across sessions)");
         lines.Add("  Ctrl+C       stop running code (variables are kept), or clear the line");
+        lines.Add("  Ctrl+L       clear the screen (the line being edited stays)");
         lines.Add("  Ctrl+D       leave (on an empty line)");
         lines.Add(_ansi.Bold("Try"));
         lines.Add("  var x = tensor(2.0, requires_grad: true);");
@@ -222,7 +267,8 @@ internal sealed class ReplLoop
         caret.Append('^');
         int tildes = Math.Min(error.Length, Math.Max(1, line.Length - (error.Column - 1))) - 1;
         if (tildes > 0) caret.Append('~', tildes);
-        return $"{header}\n    {line}\n    {_ansi.Red(caret.ToString())}";
+        var text = $"{header}\n    {line}\n    {_ansi.Red(caret.ToString())}";
+        return MemberSuggestions.For(error.Id, error.Message) is { } hint ? $"{text}\n    {hint}" : text;
     }
 
     private string FormatException(SubmissionResult.Failed failed)

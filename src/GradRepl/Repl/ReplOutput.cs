@@ -6,7 +6,8 @@ namespace GradRepl.Repl;
 
 /// <summary>
 /// The console as the REPL's scripts see it: <see cref="ConsoleScriptOutput"/>, remembering whether the last thing
-/// written ended its line, so the prompt never draws over a half-written line.
+/// written ended its line, so the prompt never draws over a half-written line. The lesson stepper can also keep a copy
+/// of what is printed (to compare it with the lesson's expectations) or silence both streams (while it replays steps).
 /// </summary>
 internal sealed class ReplOutput : IScriptOutput
 {
@@ -18,8 +19,24 @@ internal sealed class ReplOutput : IScriptOutput
     public ReplOutput(ConsoleScriptOutput console)
     {
         _console = console;
-        _out = new TrackingWriter(console.Out);
-        _error = new TrackingWriter(console.Error);
+        _out = new TrackingWriter(console.Out, this, recorded: true);
+        _error = new TrackingWriter(console.Error, this, recorded: false);
+    }
+
+    /// <summary>True while nothing written reaches the console.</summary>
+    public bool Muted { get; set; }
+
+    private StringBuilder? _recording;
+
+    /// <summary>Starts keeping a copy of what is written to <see cref="Out"/>.</summary>
+    public void StartRecording() => _recording = new StringBuilder();
+
+    /// <summary>Stops keeping a copy; returns what was written to <see cref="Out"/> since <see cref="StartRecording"/>.</summary>
+    public string StopRecording()
+    {
+        var text = _recording?.ToString() ?? "";
+        _recording = null;
+        return text;
     }
 
     /// <inheritdoc />
@@ -56,7 +73,7 @@ internal sealed class ReplOutput : IScriptOutput
         _error.Flush();
     }
 
-    private sealed class TrackingWriter(TextWriter inner) : TextWriter
+    private sealed class TrackingWriter(TextWriter inner, ReplOutput owner, bool recorded) : TextWriter
     {
         public bool AtLineStart { get; set; } = true;
 
@@ -64,21 +81,25 @@ internal sealed class ReplOutput : IScriptOutput
 
         public override void Write(char value)
         {
+            if (owner.Muted) return;
             inner.Write(value);
+            if (recorded) owner._recording?.Append(value);
             AtLineStart = value == '\n';
         }
 
         public override void Write(string? value)
         {
-            if (string.IsNullOrEmpty(value)) return;
+            if (string.IsNullOrEmpty(value) || owner.Muted) return;
             inner.Write(value);
+            if (recorded) owner._recording?.Append(value);
             AtLineStart = value[^1] == '\n';
         }
 
         public override void Write(char[] buffer, int index, int count)
         {
-            if (count == 0) return;
+            if (count == 0 || owner.Muted) return;
             inner.Write(buffer, index, count);
+            if (recorded) owner._recording?.Append(buffer, index, count);
             AtLineStart = buffer[index + count - 1] == '\n';
         }
 

@@ -5,6 +5,7 @@ using GradRepl.Scripting;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Scripting;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Scripting;
 using Microsoft.CodeAnalysis.Text;
 
@@ -99,31 +100,22 @@ internal sealed class ReplSession
         if (hostError is not null) return new SubmissionResult.Failed(hostError, null);
         if (state is null) return new SubmissionResult.Interrupted(); // during a top-level await: the state stays as it was
         _state = state;
+        // Ctrl+C during the run makes it an interrupted entry, even when the code finished anyway (a call that did
+        // not look at the interrupt): it is not saved.
+        if (interrupted) return new SubmissionResult.Interrupted();
         if (state!.Exception is { } exception)
         {
             exception = ExceptionFrames.Unwrap(exception);
-            if (interrupted && exception is OperationCanceledException or ThreadInterruptedException) return new SubmissionResult.Interrupted();
             return new SubmissionResult.Failed(exception, Locate(exception));
         }
 
-        _saved.Add(new SavedSubmission(code, path, SavedForm(code, trailing)));
+        _saved.Add(new SavedSubmission(code, path, SavedForm(code, trailing), DeclaredVariableTypes(compilation)));
         bool hasValue = trailing is TrailingKind.Value or TrailingKind.Plot;
         return new SubmissionResult.Success(hasValue ? state.ReturnValue : null, hasValue);
     }
 
-    /// <summary>The session's successful submissions as one runnable script.</summary>
-    public string SaveText()
-    {
-        var sb = new System.Text.StringBuilder();
-        sb.Append("// Saved from a gradrepl session on ").Append(DateTime.Now.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
-        foreach (var submission in _saved)
-        {
-            if (submission.Path is not null) sb.Append("// from ").Append(GradRepl.Scripting.DiagnosticFormatter.DisplayPath(submission.Path)).Append('\n');
-            sb.Append(submission.SavedText.TrimStart('\r', '\n').TrimEnd()).Append('\n');
-        }
-
-        return sb.ToString();
-    }
+    /// <summary>The session's successful submissions as one runnable script (see <see cref="SavedScript"/>).</summary>
+    public string SaveText() => SavedScript.Build(_saved, DateTime.Now);
 
     private Task<ScriptState<object>> StartAsync()
     {
@@ -233,6 +225,36 @@ internal sealed class ReplSession
         return type.ToDisplayString() == typeof(GradRepl.Plotting.Plot).FullName ? TrailingKind.Plot : TrailingKind.Value;
     }
 
+    // The variables a submission declares and their types, so a saved script can tell a redeclaration from a new variable.
+    private static Dictionary<string, string> DeclaredVariableTypes(Compilation compilation)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        var tree = compilation.SyntaxTrees.FirstOrDefault();
+        if (tree is null) return result;
+        var model = compilation.GetSemanticModel(tree);
+        foreach (var member in ((CompilationUnitSyntax)tree.GetRoot()).Members)
+        {
+            var declaration = member switch
+            {
+                FieldDeclarationSyntax field => field.Declaration,
+                GlobalStatementSyntax { Statement: LocalDeclarationStatementSyntax local } => local.Declaration,
+                _ => null,
+            };
+            foreach (var declarator in declaration?.Variables ?? [])
+            {
+                var type = model.GetDeclaredSymbol(declarator) switch
+                {
+                    IFieldSymbol f => f.Type,
+                    ILocalSymbol l => l.Type,
+                    _ => null,
+                };
+                if (type is not null) result[declarator.Identifier.ValueText] = type.ToDisplayString();
+            }
+        }
+
+        return result;
+    }
+
     // In a saved .csx a bare expression may only end the file, so a shown value becomes print(...) (or show(...) for a plot).
     private static string SavedForm(string code, TrailingKind trailing)
     {
@@ -273,4 +295,5 @@ internal sealed class ReplSession
 /// <param name="Code">What was typed.</param>
 /// <param name="Path">The file it came from (<c>#load</c>, <c>-i</c>), or null.</param>
 /// <param name="SavedText">The code as written to a saved script (a trailing expression turned into a statement).</param>
-internal sealed record SavedSubmission(string Code, string? Path, string SavedText);
+/// <param name="VariableTypes">The variables it declares, with their types.</param>
+internal sealed record SavedSubmission(string Code, string? Path, string SavedText, IReadOnlyDictionary<string, string> VariableTypes);

@@ -15,10 +15,22 @@ public sealed class CheckTests : IDisposable
 
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.Contains("mismatch.csx(10): output differs in step \"Wrong\"", result.Stdout);
-        Assert.Contains("    -four\n", result.Stdout);
-        Assert.Contains("    +three\n", result.Stdout);
+        Assert.Contains("    --- expected\n    +++ actual\n     two\n    -four\n    +three\n", result.Stdout);
         Assert.Contains("FAIL  mismatch.csx (1 of 2 outputs differ)", result.Stdout);
         Assert.EndsWith("0 passed, 1 failed\n", result.Stdout);
+    }
+
+    [Fact]
+    public void Check_LessonThatWarns_ShowsTheWarningOnlyUnderItsStep()
+    {
+        var lesson = _tool.AddFixture("warning.csx");
+
+        var result = _tool.Run("check", lesson);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.DoesNotContain("UserWarning", result.Stderr);
+        Assert.Contains("warning.csx(12): output differs in step \"Noisy mistake\"\n    --- expected\n    +++ actual\n    -tensor(8.)\n    +None\n    stderr:\n      UserWarning: The .grad attribute of a Tensor that is not a leaf Tensor is being accessed.", result.Stdout);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(result.Stdout, "UserWarning"));
     }
 
     [Fact]

@@ -32,6 +32,35 @@ public sealed class ReplPipeTests : IDisposable
     }
 
     [Fact]
+    public void Repl_MisspeltTensorMember_SuggestsTheClosestName()
+    {
+        var result = _tool.RunWithInput("var x = tensor(2.0);\nx.pwo(2)\n", Limit);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains("error CS1061: 'Tensor' does not contain a definition for 'pwo'", result.Stderr);
+        Assert.Contains("\n    x.pwo(2)\n      ^~~\n    did you mean pow?\n", result.Stderr);
+    }
+
+    [Fact]
+    public void Repl_PythonWaysToLeaveOrGetHelp_AnsweredAsPythonDoes()
+    {
+        var result = _tool.RunWithInput("exit\nquit\nhelp\n#foo\nprint(1)\nexit()\nprint(2)\n", Limit);
+
+        Assert.True(result.ExitCode == 1, result.ToString()); // #foo failed
+        Assert.Equal("Use #exit or Ctrl-D (i.e. EOF) to exit\nUse #exit or Ctrl-D (i.e. EOF) to exit\n#help lists the commands\n1\n", result.Stdout);
+        Assert.Equal("error: unknown command #foo; #help lists the commands\n", result.Stderr);
+    }
+
+    [Fact]
+    public void Repl_NamesTheSessionDefined_AreNotPythonHabits()
+    {
+        var result = _tool.RunWithInput("var help = 5;\nhelp\nvoid quit() => print(\"own quit\");\nquit()\nprint(3)\n#nullable enable\n", Limit);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("5\nown quit\n3\n", result.Stdout);
+    }
+
+    [Fact]
     public void Repl_InteractiveAfterScript_SeesScriptVariables()
     {
         var script = _tool.AddFixture("hello.csx");

@@ -46,6 +46,39 @@ public sealed class ReplTerminalTests : IDisposable
     }
 
     [Fact]
+    public void Repl_TabWithSeveralCandidates_ListsThemThenCycles()
+    {
+        StartRepl();
+        DefineGradient();
+
+        _terminal.Type("x.s");
+        _terminal.Press("Tab");
+
+        // Listed in columns under the line, then the same line again in a new prompt.
+        var screen = _terminal.WaitFor("> x.s", times: 2).TrimEnd();
+        Assert.EndsWith("\n> x.s", screen, StringComparison.Ordinal);
+        var list = screen[(screen.IndexOf("> x.s\n", StringComparison.Ordinal) + 6)..screen.LastIndexOf("\n> x.s", StringComparison.Ordinal)];
+        foreach (var name in new[] { "sigmoid", "sin", "sqrt", "sub", "sum", "shape" }) Assert.Contains(name, list);
+        _terminal.Press("Tab");
+        _terminal.WaitFor("> x.select");
+    }
+
+    [Fact]
+    public void Repl_CtrlL_ClearsTheScreenAndKeepsTheLine()
+    {
+        StartRepl();
+        DefineGradient();
+        _terminal.Type("print(x.grad)");
+        _terminal.Press("Left", "C-l");
+
+        _terminal.WaitUntil(s => !s.Contains("tensor(4.)", StringComparison.Ordinal) && s.TrimEnd().EndsWith("> print(x.grad)", StringComparison.Ordinal), "a cleared screen with the line");
+        _terminal.Type(" * 2");
+        _terminal.Press("Enter");
+
+        _terminal.WaitFor("> print(x.grad * 2)\ntensor(8.)");
+    }
+
+    [Fact]
     public void Repl_CtrlCInEndlessLoop_PrintsInterruptedAndKeepsVariables()
     {
         StartRepl();
@@ -150,14 +183,91 @@ public sealed class ReplTerminalTests : IDisposable
         _terminal.WaitFor("x.grad after zero_(): tensor(0.)");
         _terminal.WaitForPrompt("step 5>");
         Assert.DoesNotContain("var y1 = 2 * x1.pow(3) + x1;", _terminal.Screen());
+        _terminal.WaitFor(Matches, times: 4); // steps 1 to 4 printed what the lesson expects
 
+        // A wrong answer shows where it differs, a right one that it matches.
+        const string answer = "y1.backward(); print(\"y at x = 1:\", y1); print(\"dy/dx at x = 1:\", x1.grad);";
+        _terminal.Enter("var x1 = tensor(1.0, requires_grad: true); var y1 = 2 * x1.pow(3);");
+        _terminal.WaitForPrompt("step 5>");
+        _terminal.Enter(answer);
+        _terminal.WaitFor("✗ differs from the lesson's expected output:\n    --- expected\n    +++ actual\n    -y at x = 1: tensor(3., grad_fn=<AddBackward0>)\n    -dy/dx at x = 1: tensor(7.)\n    +y at x = 1: tensor(2., grad_fn=<MulBackward0>)\n    +dy/dx at x = 1: tensor(6.)");
+        _terminal.WaitForPrompt("step 5>");
+        _terminal.Enter("var x1 = tensor(1.0, requires_grad: true); var y1 = 2 * x1.pow(3) + x1;");
+        _terminal.WaitForPrompt("step 5>");
+        _terminal.Enter(answer);
+        _terminal.WaitFor(Matches, times: 5);
+        _terminal.WaitForPrompt("step 5>");
         _terminal.Enter(":solution");
         _terminal.WaitFor("var y1 = 2 * x1.pow(3) + x1;");
         _terminal.WaitForPrompt("step 5>");
         _terminal.Press("Enter");
 
-        _terminal.WaitFor("dy/dx at x = 1: tensor(7.)");
+        _terminal.WaitFor(Matches, times: 6);
         _terminal.WaitFor("Lesson complete: 5 of 5 steps run");
+        // Then the REPL, with the lesson's variables.
+        _terminal.WaitForPrompt();
+        _terminal.Press("Enter");
+        _terminal.WaitForPrompt();
+        _terminal.Enter("x.grad");
+        _terminal.WaitFor("> x.grad\ntensor(0.)");
+        _terminal.WaitForPrompt();
+        _terminal.Press("C-d");
         Assert.Equal(0, _terminal.WaitForExit());
+    }
+
+    private const string Matches = "✓ matches the lesson's expected output";
+
+    [Fact]
+    public void Step_BackThenEnter_RunsThePreviousStepAgainInItsState()
+    {
+        Assert.SkipUnless(TmuxTerminal.Available, "tmux is not installed (.ci/run installs it)");
+        _terminal.Start(Path.Combine(ToolProcess.RepositoryRoot, "scripts", "polynomial.csx"), "--step");
+        _terminal.WaitForPrompt("step 1>");
+        _terminal.Press("Enter");
+        _terminal.WaitForPrompt("step 2>");
+        _terminal.Press("Enter");
+        _terminal.WaitFor("dy/dx at x = 2: tensor(6.)");
+        _terminal.WaitForPrompt("step 3>");
+
+        _terminal.Enter(":back");
+        _terminal.WaitForPrompt("step 2>");
+        _terminal.Press("Enter");
+
+        // y.backward() runs on a fresh graph, and x.grad starts from nothing again.
+        var screen = _terminal.WaitFor("dy/dx at x = 2: tensor(6.)", times: 2);
+        _terminal.WaitForPrompt("step 3>");
+        Assert.DoesNotContain("backward through the graph a second time", _terminal.Screen());
+        Assert.Contains("Back to step 2", screen);
+    }
+
+    [Fact]
+    public void Step_OutputDiffersOrStepFails_SaidAfterTheStepAndInTheSummary()
+    {
+        Assert.SkipUnless(TmuxTerminal.Available, "tmux is not installed (.ci/run installs it)");
+        foreach (var name in new[] { "mismatch.csx", "failing-step.csx" })
+        {
+            File.Copy(Path.Combine(AppContext.BaseDirectory, "Data", name), Path.Combine(_terminal.WorkingDirectory, name));
+        }
+
+        _terminal.Start("mismatch.csx", "--step");
+        _terminal.WaitForPrompt("step 1>");
+        _terminal.Press("Enter");
+        _terminal.WaitFor("one\n" + Matches);
+        _terminal.WaitForPrompt("step 2>");
+        _terminal.Press("Enter");
+        _terminal.WaitFor("two\nthree\n✗ differs from the lesson's expected output:\n    --- expected\n    +++ actual\n     two\n    -four\n    +three\n");
+        _terminal.WaitFor("Lesson complete: 2 of 2 steps run");
+        _terminal.WaitForPrompt();
+        _terminal.Enter(":quit");
+        Assert.Equal(0, _terminal.WaitForExit());
+
+        _terminal.Start("failing-step.csx", "--step");
+        _terminal.WaitForPrompt("step 1>");
+        _terminal.Press("Enter");
+        _terminal.WaitForPrompt("step 2>");
+        _terminal.Press("Enter");
+        _terminal.WaitFor("DivideByZeroException");
+
+        _terminal.WaitFor("Lesson complete: 1 of 2 steps run, 1 failed, 0 things tried.");
     }
 }

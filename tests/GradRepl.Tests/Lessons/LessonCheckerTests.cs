@@ -36,10 +36,18 @@ public sealed class LessonCheckerTests
     }
 
     [Fact]
-    public void LineDiff_ChangedLine_ShowsMinusAndPlus()
+    public void LineDiff_ChangedLine_ShowsExpectedLineBeforeActual()
     {
         var diff = LineDiff.Format(["a", "b", "c"], ["a", "x", "c"]);
 
-        Assert.Equal("    --- expected\n    +++ actual\n     a\n    +x\n    -b\n     c", diff);
+        Assert.Equal("    --- expected\n    +++ actual\n     a\n    -b\n    +x\n     c", diff);
+    }
+
+    [Fact]
+    public void LineDiff_MissingAndExtraLines_MarkedAtTheirPlaces()
+    {
+        var diff = LineDiff.Format(["a", "b"], ["b", "c"]);
+
+        Assert.Equal("    --- expected\n    +++ actual\n    -a\n     b\n    +c", diff);
     }
 }
