@@ -86,6 +86,40 @@ public sealed class ScriptEnvironment
     [ThreadStatic]
     private static nint t_stackFloor;
 
+    /// <summary>
+    /// Creates <see cref="PlotDirectory"/> when it does not exist yet (figures are saved there); fails with
+    /// <see cref="OSError"/> <c>cannot create the figure directory DIR: reason</c>.
+    /// </summary>
+    public void CreatePlotDirectory()
+    {
+        try
+        {
+            Directory.CreateDirectory(PlotDirectory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new OSError($"cannot create the figure directory {PlotDirectory}: {CreateDirectoryFailure(PlotDirectory, e)}", e);
+        }
+    }
+
+    // Why mkdir failed, in the operating system's words as Python shows them (strerror), rather than .NET's
+    // "Could not find file" for a directory that was never a file.
+    private static string CreateDirectoryFailure(string directory, Exception e)
+    {
+        if (File.Exists(directory)) return "File exists";
+        for (var parent = Path.GetDirectoryName(Path.GetFullPath(directory)); !string.IsNullOrEmpty(parent); parent = Path.GetDirectoryName(parent))
+        {
+            if (File.Exists(parent)) return $"Not a directory ({parent} is a file)";
+        }
+
+        return e switch
+        {
+            UnauthorizedAccessException => "Permission denied",
+            FileNotFoundException or DirectoryNotFoundException => "No such file or directory",
+            _ => e.Message,
+        };
+    }
+
     /// <summary>The name figures are saved under: the script's file name without extension, or "repl".</summary>
     public string ScriptName => ScriptPath is null ? "repl" : Path.GetFileNameWithoutExtension(ScriptPath);
 }

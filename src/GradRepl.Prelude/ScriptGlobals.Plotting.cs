@@ -123,7 +123,7 @@ public sealed partial class ScriptGlobals
     {
         _shownFigures++;
         var path = Path.Combine(_environment.PlotDirectory, $"{_environment.ScriptName}-{_shownFigures}.png");
-        Directory.CreateDirectory(_environment.PlotDirectory);
+        _environment.CreatePlotDirectory();
         figure.SavePng(path, FigureWidth, FigureHeight);
 
         var output = _environment.Output;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using GradRepl.Prelude.Display;
 using GradRepl.Tensors;
 using GradRepl.Tensors.Autograd;
@@ -132,6 +131,7 @@ public sealed partial class ScriptGlobals
     /// <summary>
     /// Compares autograd's gradient of <c>f(x).sum()</c> with central finite differences, in float64, and prints a
     /// short report. Returns true when every element agrees within <paramref name="atol"/> + <paramref name="rtol"/>·|numeric|.
+    /// A non-float64 <paramref name="x"/> gets PyTorch's warning about non-double inputs (this check still runs in float64).
     /// </summary>
     /// <param name="f">The function to check, built from tensor operations.</param>
     /// <param name="x">The point to check at (its values are copied; <paramref name="x"/> itself is untouched).</param>
@@ -142,6 +142,8 @@ public sealed partial class ScriptGlobals
     {
         ArgumentNullException.ThrowIfNull(f);
         ArgumentNullException.ThrowIfNull(x);
+        // PyTorch's gradcheck warns so for any input that is not double precision.
+        if (x.dtype != ScalarType.Float64) _environment.Output.Error.WriteLine(NonDoubleInputWarning);
         var shape = x.shape.ToArray();
         var values = x.detach().ToArray();
         Tensor Make(double[] v, bool requiresGrad) => shape.Length == 0
@@ -179,13 +181,18 @@ public sealed partial class ScriptGlobals
             }
         }
 
-        string G(double v) => v.ToString("G6", CultureInfo.InvariantCulture);
+        static string G(double v) => PythonFormat.FloatRepr(v);
         var report = ok
             ? $"gradcheck passed: {values.Length} element(s), largest difference {G(worstError)} (autograd {G(analytic[worst])}, numeric {G(numeric[worst])})"
             : $"gradcheck FAILED at element {worst}: autograd {G(analytic[worst])}, numeric {G(numeric[worst])}, difference {G(worstError)} (tolerance {G(atol + rtol * Math.Abs(numeric[worst]))})";
         WriteLine(report);
         return ok;
     }
+
+    // torch/autograd/gradcheck.py's warning (1.13), for input #0: the only input here.
+    private const string NonDoubleInputWarning =
+        "UserWarning: Input #0 requires gradient and is not a double precision floating point or complex. " +
+        "This check will likely fail if all the inputs are not of double precision floating point or complex.";
 
     private void WriteLine(string text)
     {

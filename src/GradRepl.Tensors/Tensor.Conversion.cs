@@ -52,11 +52,13 @@ public sealed partial class Tensor
 
     /// <summary>
     /// The elements copied into a .NET array of this tensor's rank and element type (float[], double[,], ...),
-    /// like PyTorch's <c>numpy()</c>; a 0-dim tensor gives a one-element array.
+    /// like PyTorch's <c>numpy()</c>; a 0-dim tensor gives a one-element array, which <see cref="ZeroDimArrays"/> knows
+    /// (so <c>print</c> shows it as NumPy shows a 0-d array).
     /// </summary>
     public Array numpy()
     {
         if (requires_grad) throw new RuntimeError("Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.");
+        if (Sizes.Length == 0) return ZeroDimArrays.Mark((Array)Storage.Clone());
         if (Sizes.Length <= 1) return (Array)Storage.Clone();
         var elementType = Storage.GetType().GetElementType()!;
         var result = Array.CreateInstance(elementType, Sizes);

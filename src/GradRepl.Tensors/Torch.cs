@@ -36,14 +36,15 @@ public static partial class torch
     public static partial class autograd
     {
         /// <summary>
-        /// The gradients of <paramref name="outputs"/> with respect to <paramref name="inputs"/>, without touching any <c>.grad</c>.
+        /// The gradients of <paramref name="outputs"/> with respect to <paramref name="inputs"/>, without touching any <c>.grad</c>:
+        /// a tuple with one gradient per input, printed as PyTorch prints it, e.g. <c>(tensor(4.),)</c>.
         /// </summary>
-        public static Tensor?[] grad(Tensor[] outputs, Tensor[] inputs, Tensor?[]? grad_outputs = null, bool? retain_graph = null,
+        public static PythonTuple<Tensor?> grad(Tensor[] outputs, Tensor[] inputs, Tensor?[]? grad_outputs = null, bool? retain_graph = null,
             bool create_graph = false, bool allow_unused = false)
-            => GraphExecutor.Grad(outputs, inputs, grad_outputs, retain_graph ?? create_graph, create_graph, allow_unused);
+            => new(GraphExecutor.Grad(outputs, inputs, grad_outputs, retain_graph ?? create_graph, create_graph, allow_unused));
 
-        /// <summary>The gradient of one output with respect to one input.</summary>
-        public static Tensor?[] grad(Tensor outputs, Tensor inputs, Tensor? grad_outputs = null, bool? retain_graph = null,
+        /// <summary>The gradient of one output with respect to one input, as a one-element tuple: <c>(tensor(4.),)</c>.</summary>
+        public static PythonTuple<Tensor?> grad(Tensor outputs, Tensor inputs, Tensor? grad_outputs = null, bool? retain_graph = null,
             bool create_graph = false, bool allow_unused = false)
             => grad([outputs], [inputs], grad_outputs is null ? null : [grad_outputs], retain_graph, create_graph, allow_unused);
 

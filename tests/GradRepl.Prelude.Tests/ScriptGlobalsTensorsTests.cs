@@ -5,11 +5,12 @@ namespace GradRepl.Prelude.Tests;
 public sealed class ScriptGlobalsTensorsTests
 {
     private readonly StringWriter _output = new();
+    private readonly StringWriter _error = new();
     private readonly ScriptGlobals _globals;
 
     public ScriptGlobalsTensorsTests()
     {
-        _globals = new ScriptGlobals(new ScriptEnvironment { Output = new TextWriterScriptOutput(_output) });
+        _globals = new ScriptGlobals(new ScriptEnvironment { Output = new TextWriterScriptOutput(_output, _error) });
     }
 
     [Fact]
@@ -42,10 +43,32 @@ public sealed class ScriptGlobalsTensorsTests
     [Fact]
     public void Gradcheck_CorrectFunction_PassesAndReports()
     {
-        var ok = _globals.gradcheck(t => t.pow(3) + t.sin(), _globals.tensor([0.5, -1.0, 2.0]));
+        var ok = _globals.gradcheck(t => t.pow(3) + t.sin(), _globals.tensor([0.5, -1.0, 2.0], torch.float64));
 
         Assert.True(ok, _output.ToString());
         Assert.StartsWith("gradcheck passed: 3 element(s)", _output.ToString());
+        Assert.Equal("", _error.ToString());
+    }
+
+    [Fact]
+    public void Gradcheck_Float32Input_WarnsAsPyTorchDoes()
+    {
+        _globals.gradcheck(t => t.pow(3), _globals.tensor([0.5, 2.0]));
+
+        // torch.autograd.gradcheck(f, (torch.tensor([0.5, 2.0], requires_grad=True),)) in PyTorch 1.13 warns so.
+        Assert.Equal(
+            "UserWarning: Input #0 requires gradient and is not a double precision floating point or complex. " +
+            "This check will likely fail if all the inputs are not of double precision floating point or complex.\n",
+            _error.ToString());
+    }
+
+    [Fact]
+    public void Gradcheck_Report_PrintsNumbersAsPythonDoes()
+    {
+        _globals.gradcheck(t => t.pow(2), _globals.tensor(3.0, torch.float64));
+
+        // Python's repr of each float: 6.0, not 6; a tiny difference as 1.2e-10, not 1.2E-10.
+        Assert.Matches(@"^gradcheck passed: 1 element\(s\), largest difference \d(\.\d+)?e-\d\d \(autograd 6\.0, numeric 6\.0\d*\)\n$", _output.ToString());
     }
 
     [Fact]
@@ -54,7 +77,7 @@ public sealed class ScriptGlobalsTensorsTests
         var ok = _globals.gradcheck(t => 3 * ForgetsChainRule.apply(t), _globals.tensor(2.0));
 
         Assert.False(ok);
-        Assert.StartsWith("gradcheck FAILED at element 0: autograd 4, numeric 12", _output.ToString());
+        Assert.StartsWith("gradcheck FAILED at element 0: autograd 4.0, numeric 12.0", _output.ToString());
     }
 
     private sealed class ForgetsChainRule : torch.autograd.Function<ForgetsChainRule>

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Runtime.CompilerServices;
 using System.Globalization;
 using System.Text;
+using GradRepl.Tensors;
 
 namespace GradRepl.Prelude.Display;
 
@@ -13,6 +14,8 @@ public static class PythonFormat
     {
         string s => s,
         char c => c.ToString(),
+        // NumPy's str of a 0-d array is its element's: print(t.numpy()) shows 7.389056.
+        Array a when ZeroDimArrays.Contains(a) => Repr(a.GetValue(0)),
         _ => Repr(value),
     };
 
@@ -27,6 +30,7 @@ public static class PythonFormat
         float f => FloatRepr(f),
         Half h => FloatRepr((float)h),
         decimal m => m.ToString(CultureInfo.InvariantCulture),
+        ScalarType dtype => dtype.TorchName(),
         IFormattable f when IsInteger(value) => f.ToString(null, CultureInfo.InvariantCulture),
         IDictionary dict => DictRepr(dict),
         ITuple tuple => TupleRepr(tuple),

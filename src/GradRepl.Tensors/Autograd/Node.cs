@@ -64,8 +64,11 @@ public class Node
     /// <summary>The node's class name as PyTorch spells it, e.g. <c>PowBackward0</c>.</summary>
     public string name() => _name;
 
-    /// <summary>The input nodes with their output index, PyTorch's <c>next_functions</c> (null for inputs that need no grad).</summary>
-    public (Node? node, int index)[] next_functions => Array.ConvertAll(Inputs, n => (n, 0));
+    /// <summary>
+    /// The input nodes with their output index, PyTorch's <c>next_functions</c> (null for inputs that need no grad);
+    /// a tuple, printed as PyTorch prints it: <c>((&lt;PowBackward0 object at 0x...&gt;, 0), (None, 0))</c>.
+    /// </summary>
+    public PythonTuple<(Node? node, int index)> next_functions => new(Array.ConvertAll(Inputs, n => (n, 0)));
 
     /// <summary>Runs the node's backward closure.</summary>
     internal virtual Tensor?[] Apply(Tensor gradOutput)

@@ -275,7 +275,7 @@ internal sealed class ReplLoop
     {
         var e = failed.Exception;
         var name = e.GetType().Name;
-        var text = _ansi.Red($"{name}: {e.Message}");
+        var text = _ansi.Red(NullReferenceExplainer.Headline(e, failed.Location?.Text) ?? $"{name}: {e.Message}");
         if (failed.Location is { } at)
         {
             var where = at.IsCurrent

@@ -87,8 +87,10 @@ internal static class DiagnosticFormatter
         }
 
         var (file, line) = frames[0];
+        var source = SourceLine(file, line);
+        headline = NullReferenceExplainer.Headline(exception, source) ?? headline;
         sb.Append(CultureInfo.InvariantCulture, $"{DisplayPath(file)}({line}): error: {headline}");
-        if (SourceLine(file, line) is { } text) sb.Append("\n    ").Append(Visible(text.Trim()));
+        if (source is { } text) sb.Append("\n    ").Append(Visible(text.Trim()));
         foreach (var (outerFile, outerLine) in frames.Skip(1).Take(MaxCalledFrom))
         {
             sb.Append(CultureInfo.InvariantCulture, $"\n  called from {DisplayPath(outerFile)}({outerLine})");
