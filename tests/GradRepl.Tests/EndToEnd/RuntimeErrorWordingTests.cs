@@ -44,14 +44,15 @@ public sealed class RuntimeErrorWordingTests : IDisposable
     }
 
     [Fact]
-    public void Run_OutIsAFile_SaysItCannotCreateTheFigureDirectory()
+    public void Run_OutIsAFile_IsAUsageError()
     {
         File.WriteAllText(Path.Combine(_tool.WorkingDirectory, "taken"), "a file");
         File.WriteAllText(Path.Combine(_tool.WorkingDirectory, "fig.csx"), "plot(linspace(0, 1, 3), linspace(0, 1, 3));\nshow();\n");
 
         var result = _tool.Run("fig.csx", "--out", "taken");
 
-        Assert.True(result.ExitCode == 1, result.ToString());
-        Assert.Contains("fig.csx(2): error: OSError: cannot create the figure directory taken: File exists\n", result.Stderr);
+        // An --out that is already a file is refused before the script runs (exit 2), naming it.
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("--out 'taken' is a file, not a directory", result.Stderr);
     }
 }
