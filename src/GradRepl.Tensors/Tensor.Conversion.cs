@@ -36,20 +36,6 @@ public sealed partial class Tensor
         return Recorder.Record(result, "CloneBackward0", [this], false, (g, _) => [g]);
     }
 
-    /// <summary>This tensor (storage is always contiguous here).</summary>
-    public Tensor contiguous() => this;
-
-    /// <summary>Sets every element to zero in place and returns this tensor (used to reset <c>.grad</c>).</summary>
-    public Tensor zero_() => fill_(0);
-
-    /// <summary>Sets every element to <paramref name="value"/> in place.</summary>
-    public Tensor fill_(double value)
-    {
-        if (requires_grad && is_leaf && GradMode.IsEnabled) throw new RuntimeError(Messages.LeafInPlace);
-        Conversion.Fill(Storage, value);
-        return this;
-    }
-
     /// <summary>
     /// The elements copied into a .NET array of this tensor's rank and element type (float[], double[,], ...),
     /// like PyTorch's <c>numpy()</c>; a 0-dim tensor gives a one-element array.

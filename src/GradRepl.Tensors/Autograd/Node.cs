@@ -67,10 +67,29 @@ public class Node
     /// <summary>The input nodes with their output index, PyTorch's <c>next_functions</c> (null for inputs that need no grad).</summary>
     public (Node? node, int index)[] next_functions => Array.ConvertAll(Inputs, n => (n, 0));
 
+    /// <summary>The tensors backward reads, with the storage version each had when saved.</summary>
+    private SavedVersion[] _saved = [];
+
+    /// <summary>Notes the versions of the tensors backward will read (<paramref name="output"/> is this node's own result).</summary>
+    internal void SaveVersions(Tensor?[] tensors, Tensor output)
+    {
+        var saved = new List<SavedVersion>(tensors.Length);
+        foreach (var t in tensors)
+            if (t is not null) saved.Add(SavedVersion.Of(t, ReferenceEquals(t, output)));
+        _saved = saved.ToArray();
+    }
+
     /// <summary>Runs the node's backward closure.</summary>
     internal virtual Tensor?[] Apply(Tensor gradOutput)
     {
         if (IsReleased && SavesTensors) throw new RuntimeError(Messages.BackwardTwice);
+        foreach (var s in _saved)
+        {
+            if (s.Counter.Value == s.Version) continue;
+            // PyTorch names the node that made the tensor: this one for its own output, else the tensor's current grad_fn.
+            var madeBy = s.IsOutput ? name() : s.Tensor.TryGetTarget(out var t) ? t.grad_fn?.name() : null;
+            throw new RuntimeError(Messages.ModifiedInPlace(s.Description, madeBy, s.Counter.Value, s.Version));
+        }
         return _backward!(gradOutput, NeedsInputGrad);
     }
 
@@ -78,12 +97,26 @@ public class Node
     internal void Release()
     {
         IsReleased = true;
-        if (SavesTensors) _backward = null;
+        if (SavesTensors)
+        {
+            _backward = null;
+            _saved = [];
+        }
         OnRelease?.Invoke();
     }
 
     /// <summary>Python's object repr, e.g. <c>&lt;PowBackward0 object at 0x7f3a5c2e1ba0&gt;</c>.</summary>
     public override string ToString() => $"<{Qualifier}{_name} object at 0x{_address:x}>";
+}
+
+/// <summary>
+/// A tensor a node's backward reads and the storage version it had when the node was recorded. It holds the version
+/// counter, the tensor's description and a weak reference, never the elements (relu's node keeps a mask, not its output).
+/// </summary>
+internal sealed record SavedVersion(VersionCounter Counter, int Version, bool IsOutput, WeakReference<Tensor> Tensor, string Description)
+{
+    public static SavedVersion Of(Tensor t, bool isOutput) =>
+        new(t.VersionCounter, t.Version, isOutput, new WeakReference<Tensor>(t), $"{t.dtype.LegacyTypeName()} [{string.Join(", ", t.Sizes)}]");
 }
 
 /// <summary>Compares nodes by identity with their stored hash.</summary>
