@@ -220,7 +220,8 @@ public sealed partial class Tensor
         {
             var baseGrad = new Tensor((Array)g.Storage.Clone(), g.Sizes, g.dtype);
             var region = new Tensor(baseGrad, offset, sizes, strides);
-            var opGrads = node.Apply(new Tensor(region.Storage, sizes, g.dtype));
+            // The op's gradients must not share the array the region is written into next.
+            var opGrads = node.Apply(new Tensor(region._isPlain ? (Array)region.Storage.Clone() : region.Storage, sizes, g.dtype));
             region.WriteElements(opGrads.Length > 0 && opGrads[0] is { } selfGrad ? selfGrad : torch.zeros_like(region));
             var result = new Tensor?[inputs.Length];
             result[0] = baseGrad;

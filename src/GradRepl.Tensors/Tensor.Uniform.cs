@@ -57,6 +57,10 @@ public sealed partial class Tensor
     /// <summary>The one value as a 0-dim tensor, for computing an element-wise op once; null unless uniform.</summary>
     internal Tensor? UniformValueTensor() => UniformValue is { } value ? new Tensor((Array)value.Clone(), [], dtype) : null;
 
-    /// <summary>Whether the two tensors are views of one storage (asked without building a uniform storage's array).</summary>
-    internal bool SharesStorageWith(Tensor other) => ReferenceEquals(_storage, other._storage);
+    /// <summary>
+    /// Whether the two tensors are views of one storage, or of one elements array wrapped twice (asked without
+    /// building a uniform storage's array).
+    /// </summary>
+    internal bool SharesStorageWith(Tensor other)
+        => ReferenceEquals(_storage, other._storage) || (_storage.BuiltData is { } data && ReferenceEquals(data, other._storage.BuiltData));
 }

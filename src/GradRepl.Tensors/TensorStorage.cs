@@ -33,6 +33,9 @@ internal sealed class TensorStorage
     /// <summary>The elements: float[], double[], long[] or bool[] (a uniform storage builds them now, once).</summary>
     public Array Data => _data ?? Materialize();
 
+    /// <summary>The elements if they exist yet (null while uniform), without building them.</summary>
+    public Array? BuiltData => _data;
+
     /// <summary>The one value (a one-element array) while the storage is still uniform and unread; else null.</summary>
     public Array? UniformValue => _data is null ? _uniformValue : null;
 

@@ -264,6 +264,8 @@ CASES = [
     ("y = torch.zeros(4); y[1:3] = v[:2] * 3; y", ["v"], "var y = torch.zeros(4); y[1..3] = v[..2] * 3; y", "grad"),
     ("y = m * 1; z = y[1]; y.mul_(2); z", ["m"], "var y = m * 1; var z = y[1]; y.mul_(2); z", "grad"),
     ("y = m * 1; z = y[1]; z.add_(1); y.sum()", ["m"], "var y = m * 1; var z = y[1]; z.add_(1); y.sum()", "grad"),
+    ("z = v[:1] * 1; y = z.clone(); y[0] = z[0].sin(); y", ["v"], "var z = v[..1] * 1; var y = z.clone(); y[0] = z[0].sin(); y", "grad"),
+    ("y = v[2:3] * 1; y[0].mul_(y[0].detach() * 3); y", ["v"], "var y = v[2..3] * 1; y[0].mul_(y[0].detach() * 3); y", "grad"),
     ("y = v * 1; y[y > 0] = 0; y", ["v"], "var y = v * 1; y[y > 0] = 0; y", "grad"),
     ("y = v * 1; y[y < 0] = w[:2]; y", ["v", "w"], "var y = v * 1; y[y < 0] = w[..2]; y", "grad"),
     ("chain(v.clone().__setitem__(1, 4) or None) if False else 'CopySlices|CloneBackward0|AccumulateGrad'", [], "{ var y = torch.tensor(new[] {1.0, 2.0}, requires_grad: true).clone(); y[1] = 4; return chain(y); }", "skip"),
