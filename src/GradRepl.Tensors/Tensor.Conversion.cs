@@ -3,7 +3,7 @@ using GradRepl.Tensors.Kernels;
 
 namespace GradRepl.Tensors;
 
-// Casts, copies, in-place fills and copying the elements out to .NET arrays and lists.
+// Casts, copies and copying the elements out to .NET arrays and lists.
 public sealed partial class Tensor
 {
     /// <summary>This tensor in another dtype (itself when the dtype already matches).</summary>
