@@ -154,7 +154,7 @@ public sealed partial class Tensor
     /// <summary><paramref name="src"/> broadcast to this shape and cast to this dtype (node CopyBackwards).</summary>
     private Tensor CopiedFrom(Tensor src)
     {
-        var result = new Tensor(Sizes.Length == 0 ? Conversion.NewStorage(dtype, 1) : Conversion.NewStorage(dtype, Count), Sizes, dtype);
+        var result = new Tensor(Conversion.NewStorage(dtype, Count), Sizes, dtype);
         result.WriteElements(src);
         if (!Recorder.ShouldRecord(this, src)) return result;
         var source = InputInfo.Of(src);

@@ -40,10 +40,13 @@ internal sealed class TensorStorage
     public Array? UniformValue => _data is null ? _uniformValue : null;
 
     /// <summary>How many in-place writes this storage has seen (PyTorch's <c>_version</c>).</summary>
-    public int Version => Counter.Value;
+    public int Version => _counter?.Value ?? 0;
+
+    // Made on first use: most tensors are never written in place nor saved for backward.
+    private VersionCounter? _counter;
 
     /// <summary>The version counter alone, which backward nodes keep instead of the elements.</summary>
-    public VersionCounter Counter { get; } = new();
+    public VersionCounter Counter => _counter ??= new VersionCounter();
 
     public void BumpVersion() => Counter.Value++;
 

@@ -73,10 +73,13 @@ public class Node
     /// <summary>Notes the versions of the tensors backward will read (<paramref name="output"/> is this node's own result).</summary>
     internal void SaveVersions(Tensor?[] tensors, Tensor output)
     {
-        var saved = new List<SavedVersion>(tensors.Length);
+        var count = 0;
+        foreach (var t in tensors) if (t is not null) count++;
+        if (count == 0) return;
+        _saved = new SavedVersion[count];
+        var i = 0;
         foreach (var t in tensors)
-            if (t is not null) saved.Add(SavedVersion.Of(t, ReferenceEquals(t, output)));
-        _saved = saved.ToArray();
+            if (t is not null) _saved[i++] = SavedVersion.Of(t, ReferenceEquals(t, output));
     }
 
     /// <summary>Runs the node's backward closure.</summary>
@@ -87,7 +90,7 @@ public class Node
         {
             if (s.Counter.Value == s.Version) continue;
             // PyTorch names the node that made the tensor: this one for its own output, else the tensor's current grad_fn.
-            var madeBy = s.IsOutput ? name() : s.Tensor.TryGetTarget(out var t) ? t.grad_fn?.name() : null;
+            var madeBy = s.Input is null ? name() : s.Input.grad_fn?.name();
             throw new RuntimeError(Messages.ModifiedInPlace(s.Description, madeBy, s.Counter.Value, s.Version));
         }
         return _backward!(gradOutput, NeedsInputGrad);
@@ -111,12 +114,15 @@ public class Node
 
 /// <summary>
 /// A tensor a node's backward reads and the storage version it had when the node was recorded. It holds the version
-/// counter, the tensor's description and a weak reference, never the elements (relu's node keeps a mask, not its output).
+/// counter and, for an input, the tensor (its closure holds it anyway); never the node's own output, so relu's node
+/// keeps its mask and not its output.
 /// </summary>
-internal sealed record SavedVersion(VersionCounter Counter, int Version, bool IsOutput, WeakReference<Tensor> Tensor, string Description)
+internal readonly record struct SavedVersion(VersionCounter Counter, int Version, Tensor? Input, ScalarType Dtype, int[] Sizes)
 {
-    public static SavedVersion Of(Tensor t, bool isOutput) =>
-        new(t.VersionCounter, t.Version, isOutput, new WeakReference<Tensor>(t), $"{t.dtype.LegacyTypeName()} [{string.Join(", ", t.Sizes)}]");
+    public static SavedVersion Of(Tensor t, bool isOutput) => new(t.VersionCounter, t.Version, isOutput ? null : t, t.dtype, t.Sizes);
+
+    /// <summary>PyTorch's description in the error, e.g. <c>torch.FloatTensor [3]</c>.</summary>
+    public string Description => $"{Dtype.LegacyTypeName()} [{string.Join(", ", Sizes)}]";
 }
 
 /// <summary>Compares nodes by identity with their stored hash.</summary>
