@@ -14,7 +14,7 @@ public sealed partial class Tensor
         var (result, mask) = Elementwise.ReluWithMask(this);
         var (sizes, type) = (Sizes, dtype);
         // d relu/dx = 1 where the output is positive, else 0
-        return Recorder.Record(result, "ReluBackward0", [this], true, (g, _) => [g.ReluBackward(mask, type, sizes)]);
+        return Recorder.Record(result, "ReluBackward0", [this], true, (g, _) => [g.ReluBackward(mask, type, sizes)], saved: [result]);
     }
 
     /// <summary>This gradient where <paramref name="mask"/> passes, else 0; linear in the gradient, so it differentiates again.</summary>

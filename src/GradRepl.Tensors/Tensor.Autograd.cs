@@ -11,13 +11,20 @@ public sealed partial class Tensor
     private bool _warnedNonLeafGrad;
     private AccumulateGrad? _accumulator;
 
+    /// <summary>
+    /// For a view made while grad was on: the storage version its grad_fn was made for, else -1. An in-place
+    /// write through another view of the storage bumps the version, and the view's grad_fn is then remade
+    /// from its base's (PyTorch's AsStridedBackward0), so gradients see the new values' history.
+    /// </summary>
+    private int _gradFnVersion = -1;
+
     /// <summary>Whether gradients flow to this tensor. Settable on leaves only, and only for floating-point dtypes.</summary>
     public bool requires_grad
     {
-        get => _gradFn is not null || _leafRequiresGrad;
+        get => CurrentGradFn() is not null || _leafRequiresGrad;
         set
         {
-            if (_gradFn is not null)
+            if (CurrentGradFn() is not null)
             {
                 if (!value) throw new RuntimeError(Messages.NonLeafRequiresGrad);
                 return;
@@ -35,10 +42,28 @@ public sealed partial class Tensor
     }
 
     /// <summary>The node that made this tensor; null for leaves (tensors created by the user).</summary>
-    public Node? grad_fn => _gradFn;
+    public Node? grad_fn => CurrentGradFn();
 
     /// <summary>True for tensors not made by a recorded operation (all tensors that do not require grad are leaves).</summary>
-    public bool is_leaf => _gradFn is null;
+    public bool is_leaf => CurrentGradFn() is null;
+
+    /// <summary>The grad_fn, remade first for a view whose storage an in-place write changed since it was made.</summary>
+    private Node? CurrentGradFn()
+    {
+        if (_gradFnVersion >= 0 && _gradFnVersion != _storage.Version) RegenerateGradFn();
+        return _gradFn;
+    }
+
+    /// <summary>Makes this view's grad_fn an AsStridedBackward0 over its base's current grad_fn (PyTorch's view replay).</summary>
+    private void RegenerateGradFn()
+    {
+        _gradFnVersion = _storage.Version;
+        var root = _base!;
+        if (root.GradEdge() is not { } baseEdge || !root._isPlain) return;
+        var (offset, sizes, strides, baseSizes) = (_offset, Sizes, _strides, root.Sizes);
+        _gradFn = new Node("AsStridedBackward0", [baseEdge],
+            (g, _) => [g.ScatteredIntoZeros(baseSizes, t => new Tensor(t, offset, sizes, strides), "AsStridedBackwardBackward0")], savesTensors: false);
+    }
 
     /// <summary>Whether <see cref="retain_grad"/> was called on this non-leaf tensor.</summary>
     public bool retains_grad => _retainsGrad;
@@ -78,10 +103,30 @@ public sealed partial class Tensor
     }
 
     /// <summary>A tensor sharing this one's elements, cut from the graph (no grad_fn, requires_grad false).</summary>
-    public Tensor detach() => new(Storage, Sizes, dtype);
+    public Tensor detach() => new(this, _offset, Sizes, _strides);
 
-    /// <summary>The elements as a leaf tensor outside the graph (shares storage, like <see cref="detach"/>).</summary>
-    public Tensor data => detach();
+    /// <summary>
+    /// Get: the elements as a leaf tensor outside the graph (shares storage, like <see cref="detach"/>).
+    /// Set: makes this tensor show <paramref name="value"/>'s elements (its storage, shape and dtype), keeping
+    /// this tensor's autograd identity and <c>.grad</c>: the course's <c>w.data = w.data - lr * w.grad.data</c>.
+    /// </summary>
+    public Tensor data
+    {
+        get => detach();
+        set
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            _storage = value._storage;
+            _offset = value._offset;
+            Sizes = value.Sizes;
+            _strides = value._strides;
+            _isPlain = value._isPlain;
+            Count = value.Count;
+            dtype = value.dtype;
+            _base = null;
+            _gradFnVersion = -1;
+        }
+    }
 
     /// <summary>
     /// Computes the gradient of this tensor with respect to the graph's leaves and accumulates it into their <c>.grad</c>.
@@ -96,7 +141,7 @@ public sealed partial class Tensor
     internal AccumulateGrad GradAccumulator() => _accumulator ??= new AccumulateGrad(this);
 
     /// <summary>The node a gradient for this tensor flows into, or null if it does not require grad.</summary>
-    internal Node? GradEdge() => _gradFn ?? (_leafRequiresGrad ? GradAccumulator() : null);
+    internal Node? GradEdge() => CurrentGradFn() ?? (_leafRequiresGrad ? GradAccumulator() : null);
 
     internal void SetGradFn(Node node) => _gradFn = node;
 
@@ -106,10 +151,13 @@ public sealed partial class Tensor
     {
         if (_grad is null)
         {
-            _grad = createGraph ? incoming : owned ? incoming.detach() : incoming.detach().clone();
+            // .grad keeps its own plain storage, so later sums can go into it in place.
+            _grad = createGraph ? incoming : owned && incoming._isPlain ? incoming.detach() : incoming.detach().clone();
+            // .grad gets its own array now, not a uniform value that the first in-place sum would expand anyway.
+            if (_grad.IsUniform) _ = _grad.Storage;
             return;
         }
-        if (createGraph || _grad.requires_grad)
+        if (createGraph || _grad.requires_grad || !_grad._isPlain)
         {
             _grad = _grad + incoming;
             return;

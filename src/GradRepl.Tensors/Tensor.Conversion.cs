@@ -3,7 +3,7 @@ using GradRepl.Tensors.Kernels;
 
 namespace GradRepl.Tensors;
 
-// Casts, copies, in-place fills and copying the elements out to .NET arrays and lists.
+// Casts, copies and copying the elements out to .NET arrays and lists.
 public sealed partial class Tensor
 {
     /// <summary>This tensor in another dtype (itself when the dtype already matches).</summary>
@@ -34,20 +34,6 @@ public sealed partial class Tensor
         var result = new Tensor((Array)Storage.Clone(), Sizes, dtype);
         if (!Recorder.ShouldRecord(this)) return result;
         return Recorder.Record(result, "CloneBackward0", [this], false, (g, _) => [g]);
-    }
-
-    /// <summary>This tensor (storage is always contiguous here).</summary>
-    public Tensor contiguous() => this;
-
-    /// <summary>Sets every element to zero in place and returns this tensor (used to reset <c>.grad</c>).</summary>
-    public Tensor zero_() => fill_(0);
-
-    /// <summary>Sets every element to <paramref name="value"/> in place.</summary>
-    public Tensor fill_(double value)
-    {
-        if (requires_grad && is_leaf && GradMode.IsEnabled) throw new RuntimeError(Messages.LeafInPlace);
-        Conversion.Fill(Storage, value);
-        return this;
     }
 
     /// <summary>

@@ -74,8 +74,10 @@ public sealed partial class Tensor
         if (!Recorder.ShouldRecord(this, other)) return result;
         var (a, b, self) = (InputInfo.Of(this), InputInfo.Of(other), this);
         // d(ab)/da = b, d(ab)/db = a
+        // each factor is kept only for the other's gradient, as PyTorch keeps them
         return Recorder.Record(result, "MulBackward0", [this, other], true,
-            (g, needs) => [needs[0] ? a.Reduce(g * other) : null, needs[1] ? b.Reduce(g * self) : null]);
+            (g, needs) => [needs[0] ? a.Reduce(g * other) : null, needs[1] ? b.Reduce(g * self) : null],
+            saved: [other.requires_grad ? this : null, requires_grad ? other : null]);
     }
 
     /// <summary>Multiplies every element by a scalar.</summary>
@@ -90,7 +92,7 @@ public sealed partial class Tensor
         if (!Recorder.ShouldRecord(this)) return result;
         var a = InputInfo.Of(this);
         // PyTorch wraps the scalar in a saved tensor, so a second backward fails here too.
-        return Recorder.Record(result, "MulBackward0", [this, null], true, (g, _) => [a.Reduce(g * other), null]);
+        return Recorder.Record(result, "MulBackward0", [this, null], true, (g, _) => [a.Reduce(g * other), null], saved: []);
     }
 
     /// <summary>Element-wise true division with broadcasting (integers divide as floats).</summary>
@@ -102,7 +104,8 @@ public sealed partial class Tensor
         var (a, b, self) = (InputInfo.Of(this), InputInfo.Of(other), this);
         // d(a/b)/da = 1/b, d(a/b)/db = -a/b²
         return Recorder.Record(result, "DivBackward0", [this, other], true,
-            (g, needs) => [needs[0] ? a.Reduce(g / other) : null, needs[1] ? b.Reduce(-g * self / (other * other)) : null]);
+            (g, needs) => [needs[0] ? a.Reduce(g / other) : null, needs[1] ? b.Reduce(-g * self / (other * other)) : null],
+            saved: [other.requires_grad ? this : null, other]);
     }
 
     /// <summary>Divides every element by a scalar.</summary>
@@ -111,7 +114,7 @@ public sealed partial class Tensor
         var result = Elementwise.BinaryScalar(BinaryOp.Div, this, other, false, TypePromotion.WithFloatScalar(this));
         if (!Recorder.ShouldRecord(this)) return result;
         var a = InputInfo.Of(this);
-        return Recorder.Record(result, "DivBackward0", [this, null], true, (g, _) => [a.Reduce(g / other), null]);
+        return Recorder.Record(result, "DivBackward0", [this, null], true, (g, _) => [a.Reduce(g / other), null], saved: []);
     }
 
     /// <summary>1/x element-wise.</summary>
@@ -121,7 +124,7 @@ public sealed partial class Tensor
         if (!Recorder.ShouldRecord(this)) return result;
         var a = InputInfo.Of(this);
         // d(1/x)/dx = -1/x²
-        return Recorder.Record(result, "ReciprocalBackward0", [this], true, (g, _) => [a.Reduce(-g * result * result)]);
+        return Recorder.Record(result, "ReciprocalBackward0", [this], true, (g, _) => [a.Reduce(-g * result * result)], saved: [result]);
     }
 
     /// <summary>Raises every element to a scalar power.</summary>
@@ -160,7 +163,7 @@ public sealed partial class Tensor
         [
             needs[0] ? a.Reduce(g * exponent * self.pow(exponent - 1.0)) : null,
             needs[1] ? b.Reduce(g * result * self.log()) : null,
-        ]);
+        ], saved: [this, exponent, result]);
     }
 
     /// <summary>scalar ^ this, element-wise (PyTorch's pow with a scalar base).</summary>
@@ -170,7 +173,7 @@ public sealed partial class Tensor
         if (!Recorder.ShouldRecord(this)) return result;
         var a = InputInfo.Of(this);
         // d(s^x)/dx = s^x·ln s
-        return Recorder.Record(result, "PowBackward2", [this], true, (g, _) => [a.Reduce(g * result * Math.Log(@base))]);
+        return Recorder.Record(result, "PowBackward2", [this], true, (g, _) => [a.Reduce(g * result * Math.Log(@base))], saved: [this, result]);
     }
 
     /// <summary>-x element-wise.</summary>
@@ -207,7 +210,7 @@ public sealed partial class Tensor
         var result = Elementwise.Unary(UnaryOp.Exp, this);
         if (!Recorder.ShouldRecord(this)) return result;
         // d(e^x)/dx = e^x
-        return Recorder.Record(result, "ExpBackward0", [this], true, (g, _) => [g * result]);
+        return Recorder.Record(result, "ExpBackward0", [this], true, (g, _) => [g * result], saved: [result]);
     }
 
     /// <summary>Natural logarithm element-wise.</summary>
@@ -246,7 +249,7 @@ public sealed partial class Tensor
         var result = Elementwise.Unary(UnaryOp.Tan, this);
         if (!Recorder.ShouldRecord(this)) return result;
         // d(tan x)/dx = 1 + tan² x
-        return Recorder.Record(result, "TanBackward0", [this], true, (g, _) => [g * (result * result + 1.0)]);
+        return Recorder.Record(result, "TanBackward0", [this], true, (g, _) => [g * (result * result + 1.0)], saved: [result]);
     }
 
     /// <summary>Hyperbolic tangent element-wise.</summary>
@@ -255,7 +258,7 @@ public sealed partial class Tensor
         var result = Elementwise.Unary(UnaryOp.Tanh, this);
         if (!Recorder.ShouldRecord(this)) return result;
         // d(tanh x)/dx = 1 - tanh² x
-        return Recorder.Record(result, "TanhBackward0", [this], true, (g, _) => [g * (1.0 - result * result)]);
+        return Recorder.Record(result, "TanhBackward0", [this], true, (g, _) => [g * (1.0 - result * result)], saved: [result]);
     }
 
     /// <summary>The logistic function 1/(1+e^-x) element-wise.</summary>
@@ -264,7 +267,7 @@ public sealed partial class Tensor
         var result = Elementwise.Unary(UnaryOp.Sigmoid, this);
         if (!Recorder.ShouldRecord(this)) return result;
         // dσ/dx = σ(1-σ)
-        return Recorder.Record(result, "SigmoidBackward0", [this], true, (g, _) => [g * result * (1.0 - result)]);
+        return Recorder.Record(result, "SigmoidBackward0", [this], true, (g, _) => [g * result * (1.0 - result)], saved: [result]);
     }
 
     /// <summary>Square root element-wise.</summary>
@@ -273,7 +276,7 @@ public sealed partial class Tensor
         var result = Elementwise.Unary(UnaryOp.Sqrt, this);
         if (!Recorder.ShouldRecord(this)) return result;
         // d(√x)/dx = 1/(2√x)
-        return Recorder.Record(result, "SqrtBackward0", [this], true, (g, _) => [g / (2.0 * result)]);
+        return Recorder.Record(result, "SqrtBackward0", [this], true, (g, _) => [g / (2.0 * result)], saved: [result]);
     }
 
     /// <summary>Element-wise maximum of two tensors (broadcasting).</summary>

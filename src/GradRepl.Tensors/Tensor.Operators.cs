@@ -4,9 +4,44 @@ namespace GradRepl.Tensors;
 
 // C# operators. Scalars may sit on either side; a double behaves like a Python float (it lifts
 // integer tensors to float32) and an int/long like a Python int (it keeps the tensor's dtype).
-// == and != are deliberately not overloaded: `t == null` must keep meaning a reference check.
+// == and != compare element-wise as in PyTorch (d2l's `x.grad == 4 * x`); a comparison with null is still a
+// reference test (its answer a one-element bool tensor), and a one-element tensor converts to bool as Python's
+// bool(t) does, so `if (x.grad == null)` and `x != null && ...` keep working. Equals and GetHashCode stay
+// reference identity, for collections.
 public sealed partial class Tensor
 {
+    /// <summary>Element-wise equality (a bool tensor); with null on either side, whether both are null.</summary>
+    public static Tensor operator ==(Tensor? a, Tensor? b) => a is null || b is null ? torch.tensor(ReferenceEquals(a, b)) : a.eq(b);
+    /// <summary>Element-wise inequality (a bool tensor); with null on either side, whether exactly one is null.</summary>
+    public static Tensor operator !=(Tensor? a, Tensor? b) => a is null || b is null ? torch.tensor(!ReferenceEquals(a, b)) : a.ne(b);
+    /// <summary>Element-wise equality with a scalar.</summary>
+    public static Tensor operator ==(Tensor a, double b) => a.eq(b);
+    /// <summary>Element-wise inequality with a scalar.</summary>
+    public static Tensor operator !=(Tensor a, double b) => a.ne(b);
+    /// <summary>Element-wise equality with a scalar.</summary>
+    public static Tensor operator ==(double a, Tensor b) => b.eq(a);
+    /// <summary>Element-wise inequality with a scalar.</summary>
+    public static Tensor operator !=(double a, Tensor b) => b.ne(a);
+
+    /// <summary>Python's <c>bool(t)</c>: the truth of a one-element tensor; more elements are ambiguous (PyTorch's error).</summary>
+    public static implicit operator bool(Tensor t)
+    {
+        if (t.Count != 1) throw new RuntimeError("Boolean value of Tensor with more than one value is ambiguous");
+        return t.item() != 0;
+    }
+
+    /// <summary>A scalar as a 0-dim float64 tensor, so <c>x[3] = 4.5</c> and <c>x[mask] = 0</c> read as in Python.</summary>
+    public static implicit operator Tensor(double value) => torch.tensor(value, dtype: ScalarType.Float64);
+
+    /// <summary>An integer as a 0-dim int64 tensor.</summary>
+    public static implicit operator Tensor(long value) => torch.tensor(value);
+
+    /// <summary>Reference identity (== compares elements).</summary>
+    public override bool Equals(object? obj) => ReferenceEquals(this, obj);
+
+    /// <summary>Reference identity's hash.</summary>
+    public override int GetHashCode() => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(this);
+
     /// <summary>Element-wise sum.</summary>
     public static Tensor operator +(Tensor a, Tensor b) => a.add(b);
     /// <summary>Adds a scalar.</summary>

@@ -3,36 +3,89 @@ using GradRepl.Tensors.Kernels;
 
 namespace GradRepl.Tensors;
 
-// Shape changes and indexing. Storage is always contiguous row-major, so reshape shares the
-// elements while transposes, expands and indexing copy them (an expand of one value makes a uniform
-// tensor, Tensor.Uniform.cs, which holds only that value until read).
+// Shape changes. Each is a view, as in PyTorch: a new header (offset, sizes, strides) over the same storage,
+// so writes through one show in the other. reshape copies only when no view can show the new shape, and
+// contiguous() only when the tensor is not contiguous.
 public sealed partial class Tensor
 {
-    /// <summary>The same elements in a new shape; one dimension may be -1 (inferred).</summary>
-    public Tensor reshape(params long[] shape) => Reshaped(shape, "ReshapeAliasBackward0");
+    /// <summary>The tensor this view was made from (the root that owns the storage); null for tensors that are not views.</summary>
+    private Tensor? _base;
 
-    /// <summary>The same elements in a new shape (PyTorch's view: the storage is shared).</summary>
-    public Tensor view(params long[] shape) => Reshaped(shape, "ViewBackward0");
+    /// <summary>A view of a tensor that requires grad, made under no_grad: PyTorch forbids writing into it with grad on.</summary>
+    private bool _madeInNoGrad;
+
+    /// <summary>A view of this tensor's storage, with a backward node named <paramref name="nodeName"/> when recording.</summary>
+    private Tensor MakeView(int offset, int[] sizes, int[] strides, string nodeName, BackwardFunction backward)
+    {
+        var result = new Tensor(this, offset, sizes, strides) { _base = _base ?? this };
+        if (!GradMode.IsEnabled)
+        {
+            result._madeInNoGrad = requires_grad;
+            return result;
+        }
+        if (requires_grad) Recorder.Record(result, nodeName, [this], false, backward);
+        result._gradFnVersion = _storage.Version;
+        return result;
+    }
+
+    /// <summary>The same elements in a new shape; a view where the strides allow one, else a copy. One dimension may be -1 (inferred).</summary>
+    public Tensor reshape(params long[] shape)
+    {
+        var sizes = InferShape(shape);
+        if (sizes.AsSpan().SequenceEqual(Sizes)) return this;
+        if (Geometry.ViewStrides(Sizes, _strides, sizes) is { } strides)
+            return ViewAs(sizes, strides, "ReshapeAliasBackward0");
+        // No view can show the new shape: copy (CloneBackward0) and view the copy (UnsafeViewBackward0).
+        var copy = contiguous();
+        var original = Sizes;
+        var result = new Tensor(copy.Storage, sizes, dtype);
+        if (!Recorder.ShouldRecord(copy)) return result;
+        return Recorder.Record(result, "UnsafeViewBackward0", [copy], false, (g, _) => [g.reshape(original)]);
+    }
+
+    /// <summary>The same elements in a new shape, sharing storage (PyTorch's view); fails when the strides allow no such view.</summary>
+    public Tensor view(params long[] shape)
+    {
+        var sizes = InferShape(shape);
+        var strides = Geometry.ViewStrides(Sizes, _strides, sizes)
+            ?? throw new RuntimeError("view size is not compatible with input tensor's size and stride (at least one dimension spans across two contiguous subspaces). Use .reshape(...) instead.");
+        return ViewAs(sizes, strides, "ViewBackward0");
+    }
 
     internal Tensor reshape(int[] shape) => reshape(Array.ConvertAll(shape, s => (long)s));
 
-    private Tensor Reshaped(long[] shape, string nodeName)
+    private Tensor ViewAs(int[] sizes, int[] strides, string nodeName)
     {
-        var sizes = InferShape(shape);
-        if (sizes.AsSpan().SequenceEqual(Sizes) && nodeName == "ReshapeAliasBackward0") return this;
-        var result = new Tensor(Storage, sizes, dtype);
-        if (!Recorder.ShouldRecord(this)) return result;
         var original = Sizes;
-        return Recorder.Record(result, nodeName, [this], false, (g, _) => [g.reshape(original)]);
+        return MakeView(_offset, sizes, strides, nodeName, (g, _) => [g.reshape(original)]);
     }
 
-    /// <summary>All elements in one dimension.</summary>
+    /// <summary>All elements in one dimension (a view when the tensor is contiguous).</summary>
     public Tensor flatten() => Sizes.Length == 1 ? this : reshape(-1);
 
-    /// <summary>The tensor repeated along dimensions of size 1 (and new leading dimensions) to <paramref name="size"/>; -1 keeps a size.</summary>
+    /// <summary>A contiguous tensor with the same elements: this tensor if it already is, else a copy (CloneBackward0).</summary>
+    public Tensor contiguous() => IsContiguousView ? this : clone();
+
+    /// <summary>Whether the elements sit row-major and gap-free in the storage.</summary>
+    public bool is_contiguous() => IsContiguousView;
+
+    /// <summary>How far apart in the storage consecutive indices of each dimension are (PyTorch's <c>stride()</c>).</summary>
+    public long[] stride() => Array.ConvertAll(_strides, s => (long)s);
+
+    /// <summary>The stride of one dimension.</summary>
+    public long stride(long dim) => _strides[Shapes.WrapDim(dim, Sizes.Length)];
+
+    /// <summary>Where this view's first element sits in its storage.</summary>
+    public long storage_offset() => _offset;
+
+    /// <summary>
+    /// A view repeating the tensor along dimensions of size 1 (and new leading dimensions) to <paramref name="size"/>,
+    /// without copying (stride 0); -1 keeps a size.
+    /// </summary>
     public Tensor expand(params long[] size)
     {
         var target = new int[size.Length];
+        var strides = new int[size.Length];
         var lead = size.Length - Sizes.Length;
         if (lead < 0)
             throw new RuntimeError($"expand({dtype.LegacyTypeName()}{{[{string.Join(", ", Sizes)}]}}, size=[{string.Join(", ", size)}]): the number of sizes provided ({size.Length}) must be greater or equal to the number of dimensions in the tensor ({Sizes.Length})");
@@ -42,17 +95,23 @@ public sealed partial class Tensor
             target[d] = size[d] == -1 && d >= lead ? own : checked((int)size[d]);
             if (own != 1 && own != target[d])
                 throw new RuntimeError($"The expanded size of the tensor ({target[d]}) must match the existing size ({own}) at non-singleton dimension {d}.  Target sizes: [{string.Join(", ", size)}].  Tensor sizes: [{string.Join(", ", Sizes)}]");
+            strides[d] = d >= lead && own == target[d] ? _strides[d - lead] : 0;
         }
-        return expand(target);
+        var original = Sizes;
+        // expanding shows one value in many places: the gradient sums them back
+        return MakeView(_offset, target, strides, "ExpandBackward0", (g, _) => [g.sum_to_size(original)]);
     }
 
+    /// <summary>
+    /// This tensor broadcast to <paramref name="size"/> for a gradient (node ExpandBackward0): one value stays
+    /// one value (a uniform tensor) until read, anything else is copied.
+    /// </summary>
     internal Tensor expand(int[] size)
     {
         if (size.AsSpan().SequenceEqual(Sizes)) return this;
         var result = expand_as_copy(size);
         if (!Recorder.ShouldRecord(this)) return result;
         var original = Sizes;
-        // expanding copies a value to many places: the gradient sums them back
         return Recorder.Record(result, "ExpandBackward0", [this], false, (g, _) => [g.sum_to_size(original)]);
     }
 
@@ -84,125 +143,137 @@ public sealed partial class Tensor
         return Sizes.Length < 2 ? this : Transposed(0, 1, "TBackward0");
     }
 
-    /// <summary>Swaps two dimensions.</summary>
+    /// <summary>Swaps two dimensions (a view).</summary>
     public Tensor transpose(long dim0, long dim1)
         => Transposed(Shapes.WrapDim(dim0, Sizes.Length), Shapes.WrapDim(dim1, Sizes.Length), "TransposeBackward0");
 
     private Tensor Transposed(int d0, int d1, string nodeName)
     {
         var sizes = (int[])Sizes.Clone();
+        var strides = (int[])_strides.Clone();
         (sizes[d0], sizes[d1]) = (sizes[d1], sizes[d0]);
-        var srcStrides = Shapes.Strides(Sizes);
-        (srcStrides[d0], srcStrides[d1]) = (srcStrides[d1], srcStrides[d0]);
-        var data = Conversion.Uninitialized(dtype, Count);
-        var index = new int[sizes.Length];
-        for (var i = 0; i < Count; i++)
-        {
-            var src = 0;
-            for (var d = 0; d < sizes.Length; d++) src += index[d] * srcStrides[d];
-            Array.Copy(Storage, src, data, i, 1);
-            for (var d = sizes.Length - 1; d >= 0; d--)
-            {
-                if (++index[d] < sizes[d]) break;
-                index[d] = 0;
-            }
-        }
-        var result = new Tensor(data, sizes, dtype);
-        if (!Recorder.ShouldRecord(this)) return result;
-        return Recorder.Record(result, nodeName, [this], false, (g, _) => [g.transpose(d0, d1)]);
+        (strides[d0], strides[d1]) = (strides[d1], strides[d0]);
+        return MakeView(_offset, sizes, strides, nodeName, (g, _) => [g.transpose(d0, d1)]);
     }
 
-    /// <summary>Inserts a dimension of size 1 at <paramref name="dim"/>.</summary>
+    /// <summary>The dimensions reordered: dimension i of the result is dimension <paramref name="dims"/>[i] of this tensor (a view).</summary>
+    public Tensor permute(params long[] dims)
+    {
+        if (dims.Length != Sizes.Length)
+            throw new RuntimeError($"permute(sparse_coo): number of dimensions in the tensor input does not match the length of the desired ordering of dimensions i.e. input.dim() = {Sizes.Length} is not equal to len(dims) = {dims.Length}");
+        var order = new int[dims.Length];
+        var inverse = new long[dims.Length];
+        var seen = new bool[dims.Length];
+        for (var i = 0; i < dims.Length; i++)
+        {
+            order[i] = Shapes.WrapDim(dims[i], Sizes.Length);
+            if (seen[order[i]]) throw new RuntimeError("permute(): duplicate dims are not allowed.");
+            seen[order[i]] = true;
+            inverse[order[i]] = i;
+        }
+        var sizes = Array.ConvertAll(order, d => Sizes[d]);
+        var strides = Array.ConvertAll(order, d => _strides[d]);
+        return MakeView(_offset, sizes, strides, "PermuteBackward0", (g, _) => [g.permute(inverse)]);
+    }
+
+    /// <summary>Inserts a dimension of size 1 at <paramref name="dim"/> (a view).</summary>
     public Tensor unsqueeze(long dim)
     {
         var d = Shapes.WrapDim(dim, Sizes.Length + 1);
         var sizes = Sizes.ToList();
+        var strides = _strides.ToList();
         sizes.Insert(d, 1);
-        var result = new Tensor(Storage, sizes.ToArray(), dtype);
-        if (!Recorder.ShouldRecord(this)) return result;
-        return Recorder.Record(result, "UnsqueezeBackward0", [this], false, (g, _) => [g.squeeze(d)]);
+        strides.Insert(d, d >= Sizes.Length ? 1 : Sizes[d] * _strides[d]);
+        return MakeView(_offset, sizes.ToArray(), strides.ToArray(), "UnsqueezeBackward0", (g, _) => [g.squeeze(d)]);
     }
 
-    /// <summary>Removes every dimension of size 1.</summary>
+    /// <summary>Removes every dimension of size 1 (a view).</summary>
     public Tensor squeeze()
     {
         var original = Sizes;
-        var result = new Tensor(Storage, Sizes.Where(s => s != 1).ToArray(), dtype);
-        if (!Recorder.ShouldRecord(this)) return result;
-        return Recorder.Record(result, "SqueezeBackward0", [this], false, (g, _) => [g.reshape(original)]);
+        var keep = Enumerable.Range(0, Sizes.Length).Where(d => Sizes[d] != 1).ToArray();
+        return MakeView(_offset, Array.ConvertAll(keep, d => Sizes[d]), Array.ConvertAll(keep, d => _strides[d]),
+            "SqueezeBackward0", (g, _) => [g.reshape(original)]);
     }
 
-    /// <summary>Removes dimension <paramref name="dim"/> if its size is 1.</summary>
+    /// <summary>Removes dimension <paramref name="dim"/> if its size is 1 (a view).</summary>
     public Tensor squeeze(long dim) => Squeezed(dim, "SqueezeBackward1");
 
     private Tensor Squeezed(long dim, string nodeName)
     {
         var d = Shapes.WrapDim(dim, Sizes.Length);
         var original = Sizes;
-        var sizes = Sizes.Length > 0 && Sizes[d] == 1 ? Sizes.Where((_, i) => i != d).ToArray() : Sizes;
-        var result = new Tensor(Storage, sizes, dtype);
-        if (!Recorder.ShouldRecord(this)) return result;
-        return Recorder.Record(result, nodeName, [this], false, (g, _) => [g.reshape(original)]);
+        var keep = Enumerable.Range(0, Sizes.Length).Where(k => Sizes.Length == 0 || k != d || Sizes[d] != 1).ToArray();
+        return MakeView(_offset, Array.ConvertAll(keep, k => Sizes[k]), Array.ConvertAll(keep, k => _strides[k]),
+            nodeName, (g, _) => [g.reshape(original)]);
     }
 
-    /// <summary>The sub-tensor at <paramref name="index"/> along the first dimension (negative counts from the end).</summary>
-    public Tensor this[long index] => select(0, index);
-
-    /// <summary>The element or sub-tensor at [<paramref name="i"/>, <paramref name="j"/>].</summary>
-    public Tensor this[long i, long j] => Index(i, j);
-
-    /// <summary>The element or sub-tensor at [<paramref name="i"/>, <paramref name="j"/>, <paramref name="k"/>].</summary>
-    public Tensor this[long i, long j, long k] => Index(i, j, k);
-
-    private Tensor Index(params long[] indices)
-    {
-        if (indices.Length > Sizes.Length)
-            throw new IndexError($"too many indices for tensor of dimension {Sizes.Length}");
-        // Check every index against its own dimension first, so errors name the right dimension.
-        for (var d = 0; d < indices.Length; d++)
-            if (indices[d] < -Sizes[d] || indices[d] >= Sizes[d])
-                throw new IndexError($"index {indices[d]} is out of bounds for dimension {d} with size {Sizes[d]}");
-        var result = this;
-        foreach (var index in indices) result = result.select(0, index);
-        return result;
-    }
-
-    /// <summary>The slice at <paramref name="index"/> along <paramref name="dim"/>, with that dimension removed.</summary>
+    /// <summary>The slice at <paramref name="index"/> along <paramref name="dim"/>, with that dimension removed (a view).</summary>
     public Tensor select(long dim, long index)
     {
-        if (Sizes.Length == 0)
-            throw new IndexError("invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` in C++ to convert a 0-dim tensor to a number");
+        if (Sizes.Length == 0) throw new IndexError("select() cannot be applied to a 0-dim tensor.");
         var d = Shapes.WrapDim(dim, Sizes.Length);
-        var size = Sizes[d];
-        if (index < -size || index >= size)
-            throw new IndexError($"index {index} is out of bounds for dimension {d} with size {size}");
-        var i = (int)(index < 0 ? index + size : index);
-        var outer = 1;
-        for (var k = 0; k < d; k++) outer *= Sizes[k];
-        var inner = 1;
-        for (var k = d + 1; k < Sizes.Length; k++) inner *= Sizes[k];
-        var sizes = Sizes.Where((_, k) => k != d).ToArray();
-        var data = Conversion.Uninitialized(dtype, outer * inner);
-        for (var o = 0; o < outer; o++) Array.Copy(Storage, (o * size + i) * inner, data, o * inner, inner);
-        var result = new Tensor(data, sizes, dtype);
-        if (!Recorder.ShouldRecord(this)) return result;
-        var original = Sizes;
-        // the gradient lands on the selected slice; everything else gets zero
-        return Recorder.Record(result, "SelectBackward0", [this], false, (g, _) => [g.SelectBackward(original, d, i)]);
+        if (index < -Sizes[d] || index >= Sizes[d])
+            throw new IndexError($"select(): index {index} out of range for tensor of size {Shapes.Format(Sizes)} at dimension {d}");
+        return Selected(d, index);
     }
 
-    /// <summary>Zeros of <paramref name="sizes"/> with this tensor written at <paramref name="index"/> along <paramref name="dim"/>.</summary>
-    private Tensor SelectBackward(int[] sizes, int dim, int index)
+    /// <summary>The view <see cref="select"/> makes, for an index already checked.</summary>
+    private Tensor Selected(int d, long index)
     {
-        var outer = 1;
-        for (var k = 0; k < dim; k++) outer *= sizes[k];
-        var inner = 1;
-        for (var k = dim + 1; k < sizes.Length; k++) inner *= sizes[k];
-        var data = Conversion.NewStorage(dtype, Shapes.Numel(sizes));
-        for (var o = 0; o < outer; o++) Array.Copy(Storage, o * inner, data, (o * sizes[dim] + index) * inner, inner);
-        var result = new Tensor(data, sizes, dtype);
+        var i = (int)(index < 0 ? index + Sizes[d] : index);
+        var sizes = Sizes.Where((_, k) => k != d).ToArray();
+        var strides = _strides.Where((_, k) => k != d).ToArray();
+        var original = Sizes;
+        // the gradient lands on the selected slice; everything else gets zero
+        return MakeView(_offset + i * _strides[d], sizes, strides, "SelectBackward0",
+            (g, _) => [g.ScatteredIntoZeros(original, t => t.select(d, i), "SelectBackwardBackward0")]);
+    }
+
+    /// <summary>
+    /// Elements <paramref name="start"/> to <paramref name="end"/> (exclusive) every <paramref name="step"/> along
+    /// <paramref name="dim"/> (a view). Bounds clamp as Python's slices do; null means the start or the end.
+    /// </summary>
+    public Tensor slice(long dim, long? start, long? end, long step = 1)
+    {
+        if (Sizes.Length == 0) throw new IndexError("slice() cannot be applied to a 0-dim tensor.");
+        if (step == 0) throw new ValueError("slice step cannot be zero");
+        if (step < 0) throw new ValueError("step must be greater than zero");
+        var d = Shapes.WrapDim(dim, Sizes.Length);
+        var size = Sizes[d];
+        var from = ClampSliceBound(start ?? 0, size);
+        var to = Math.Max(from, ClampSliceBound(end ?? size, size));
+        var sizes = (int[])Sizes.Clone();
+        var strides = (int[])_strides.Clone();
+        sizes[d] = (int)((to - from + step - 1) / step);
+        strides[d] = checked((int)(_strides[d] * step));
+        var original = Sizes;
+        return MakeView(_offset + (int)from * _strides[d], sizes, strides, "SliceBackward0",
+            (g, _) => [g.ScatteredIntoZeros(original, t => t.slice(d, from, to, step), "SliceBackwardBackward0")]);
+    }
+
+    private static long ClampSliceBound(long bound, int size) => Math.Clamp(bound < 0 ? bound + size : bound, 0, size);
+
+    /// <summary><paramref name="length"/> elements from <paramref name="start"/> along <paramref name="dim"/> (a view, node SliceBackward0).</summary>
+    public Tensor narrow(long dim, long start, long length)
+    {
+        if (Sizes.Length == 0) throw new RuntimeError("narrow() cannot be applied to a 0-dim tensor.");
+        var d = Shapes.WrapDim(dim, Sizes.Length);
+        var size = Sizes[d];
+        // PyTorch 1.13 wraps start as it wraps a dimension (hence the text), letting start == size through.
+        if (start != size) start = Shapes.WrapDim(start, size);
+        if (length < 0 || start > size - length)
+            throw new RuntimeError($"start ({start}) + length ({length}) exceeds dimension size ({size}).");
+        return slice(d, start, start + length);
+    }
+
+    /// <summary>Zeros of <paramref name="sizes"/> with this tensor written into the view <paramref name="region"/> picks.</summary>
+    private Tensor ScatteredIntoZeros(int[] sizes, Func<Tensor, Tensor> region, string nodeName)
+    {
+        var result = new Tensor(Conversion.NewStorage(dtype, Shapes.Numel(sizes)), sizes, dtype);
+        region(result).WriteElements(this);
         if (!Recorder.ShouldRecord(this)) return result;
-        return Recorder.Record(result, "SelectBackwardBackward0", [this], false, (g, _) => [g.select(dim, index)]);
+        return Recorder.Record(result, nodeName, [this], false, (g, _) => [region(g)]);
     }
 
     private int[] InferShape(long[] shape)

@@ -6,30 +6,55 @@ namespace GradRepl.Tensors;
 
 /// <summary>
 /// An n-dimensional array with reverse-mode autograd, shaped like PyTorch's <c>torch.Tensor</c>.
-/// Elements live in one contiguous row-major array (float[], double[], long[] or bool[] by dtype);
-/// the garbage collector owns it, so a tensor never needs disposing.
+/// A tensor is a view of a storage (float[], double[], long[] or bool[] by dtype): an offset, sizes and
+/// strides, so slicing, <c>view</c>, <c>t()</c>, <c>detach()</c> and <c>.data</c> share elements as in PyTorch.
+/// The garbage collector owns the storage, so a tensor never needs disposing.
 /// </summary>
 public sealed partial class Tensor
 {
-    /// <summary>Null only while a uniform tensor still holds just its one value (Tensor.Uniform.cs).</summary>
-    private Array? _storage;
+    /// <summary>The elements this tensor views (shared with every view of it).</summary>
+    private TensorStorage _storage;
+
+    /// <summary>Where element [0, 0, ...] sits in the storage.</summary>
+    private int _offset;
+
+    /// <summary>How far apart in the storage consecutive indices of each dimension are.</summary>
+    private int[] _strides;
+
+    /// <summary>True when the storage holds exactly this tensor's elements, row-major from 0 (the fast path).</summary>
+    private bool _isPlain;
 
     /// <summary>
-    /// The elements, row-major: float[] (float32), double[] (float64), long[] (int64) or bool[] (bool).
-    /// Reading it gives a uniform tensor its full array; kernels that can use the single value ask
-    /// <see cref="TryGetUniformValue"/> first.
+    /// The elements, contiguous and row-major: float[] (float32), double[] (float64), long[] (int64) or bool[] (bool).
+    /// For a plain tensor this is the storage itself; for any other view it is a fresh copy, so it is for reading
+    /// only: writes go through <see cref="WriteElements"/>. Reading it gives a uniform tensor its full array;
+    /// kernels that can use the single value ask <see cref="TryGetUniformValue"/> first.
     /// </summary>
-    internal Array Storage => _storage ?? Materialize();
+    internal Array Storage => _isPlain ? _storage.Data : Strided.Gather(_storage.Data, _offset, Sizes, _strides);
 
     /// <summary>Dimension sizes; empty for a 0-dim (scalar) tensor.</summary>
-    internal readonly int[] Sizes;
+    internal int[] Sizes;
 
     internal Tensor(Array storage, int[] sizes, ScalarType dtype)
     {
-        _storage = storage;
+        _storage = new TensorStorage(storage);
         Sizes = sizes;
+        _strides = Shapes.Strides(sizes);
         Count = storage.Length;
+        _isPlain = true;
         this.dtype = dtype;
+    }
+
+    /// <summary>A view of <paramref name="source"/>'s storage with its own geometry (no autograd).</summary>
+    private Tensor(Tensor source, int offset, int[] sizes, int[] strides)
+    {
+        _storage = source._storage;
+        _offset = offset;
+        Sizes = sizes;
+        _strides = strides;
+        Count = Shapes.Numel(sizes);
+        _isPlain = offset == 0 && Count == _storage.Length && Geometry.IsContiguous(sizes, strides);
+        dtype = source.dtype;
     }
 
     internal static Tensor Of(float[] data, int[] sizes) => new(data, sizes, ScalarType.Float32);
@@ -38,7 +63,7 @@ public sealed partial class Tensor
     internal static Tensor Of(bool[] data, int[] sizes) => new(data, sizes, ScalarType.Bool);
 
     /// <summary>The element type.</summary>
-    public ScalarType dtype { get; }
+    public ScalarType dtype { get; private set; }
 
     /// <summary>The shape, printed as <c>torch.Size([...])</c>.</summary>
     public Size shape => new(Sizes);
@@ -59,20 +84,42 @@ public sealed partial class Tensor
     public long numel() => Count;
 
     /// <summary>The number of elements (known without materialising a uniform tensor).</summary>
-    internal int Count { get; }
+    internal int Count { get; private set; }
 
-    internal Span<float> F32 => (float[])Storage;
-    internal Span<double> F64 => (double[])Storage;
-    internal Span<long> I64 => (long[])Storage;
-    internal Span<bool> B => (bool[])Storage;
+    // The elements for reading, row-major (a slice of the storage when the view is contiguous, else a copy).
+    internal Span<float> F32 => ContiguousSpan<float>();
+    internal Span<double> F64 => ContiguousSpan<double>();
+    internal Span<long> I64 => ContiguousSpan<long>();
+    internal Span<bool> B => ContiguousSpan<bool>();
+
+    private Span<T> ContiguousSpan<T>() => _isPlain || !IsContiguousView
+        ? (T[])Storage
+        : ((T[])_storage.Data).AsSpan(_offset, Count);
+
+    /// <summary>Whether the storage holds exactly this tensor's elements, row-major from 0 (so <see cref="Storage"/> is the storage itself).</summary>
+    internal bool IsPlain => _isPlain;
+
+    /// <summary>Whether the elements sit row-major and side by side in the storage (at any offset).</summary>
+    private bool IsContiguousView => _isPlain || Geometry.IsContiguous(Sizes, _strides);
 
     /// <summary>Element <paramref name="i"/> (row-major) widened to double.</summary>
-    internal double GetAsDouble(int i) => Storage switch
+    internal double GetAsDouble(int i) => (_isPlain ? Storage : _storage.Data) switch
     {
+        _ when !_isPlain => ElementAt(Strided.Position(i, _offset, Sizes, _strides)),
         float[] f => f[i],
         double[] d => d[i],
         long[] l => l[i],
         bool[] b => b[i] ? 1 : 0,
+        _ => throw new InvalidOperationException("unknown storage"),
+    };
+
+    /// <summary>The storage element at <paramref name="position"/> widened to double.</summary>
+    private double ElementAt(int position) => _storage.Data switch
+    {
+        float[] f => f[position],
+        double[] d => d[position],
+        long[] l => l[position],
+        bool[] b => b[position] ? 1 : 0,
         _ => throw new InvalidOperationException("unknown storage"),
     };
 

@@ -45,7 +45,7 @@ internal sealed class GradientBuffers
     /// shape, not the same array, and target not uniform (it has no array yet; adding its value to the other is cheaper).
     /// </summary>
     private static bool CanSumInto(Tensor target, Tensor addend)
-        => !target.IsUniform && !target.SharesStorageWith(addend)
+        => target.IsPlain && !target.IsUniform && !target.SharesStorageWith(addend)
            && target.dtype == addend.dtype && target.Sizes.AsSpan().SequenceEqual(addend.Sizes);
 
     /// <summary>Removes and returns the gradient waiting at <paramref name="node"/>, if any reached it.</summary>

@@ -20,6 +20,27 @@ internal static class Messages
 
     public const string LeafInPlace = "a leaf Variable that requires grad is being used in an in-place operation.";
 
+    public const string ViewOfLeafInPlace = "a view of a leaf Variable that requires grad is being used in an in-place operation.";
+
+    public const string NoGradViewInPlace =
+        "A view was created in no_grad mode and is being modified inplace with grad mode enabled. Given that this use case is " +
+        "ambiguous and error-prone, it is forbidden. You can clarify your code by moving both the view and the inplace either both " +
+        "inside the no_grad block (if you don't want the inplace to be tracked) or both outside (if you want the inplace to be tracked).";
+
+    public const string OverlappingWrite =
+        "unsupported operation: more than one element of the written-to tensor refers to a single memory location. " +
+        "Please clone() the tensor before performing the operation.";
+
+    /// <summary>Backward found a saved tensor (<paramref name="description"/>, e.g. <c>torch.FloatTensor [3]</c>) changed in place since it was saved.</summary>
+    public static string ModifiedInPlace(string description, string? madeBy, int version, int expectedVersion) =>
+        "one of the variables needed for gradient computation has been modified by an inplace operation: " +
+        $"[{description}]" + (madeBy is null ? "" : $", which is output 0 of {(madeBy == "CopySlices" ? "torch::autograd::CopySlices" : madeBy)},") +
+        $" is at version {version}; expected version {expectedVersion} instead. Hint: enable anomaly detection to find the " +
+        "operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True).";
+
+    public const string IndexOfZeroDim =
+        "invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` in C++ to convert a 0-dim tensor to a number";
+
     public const string UnusedInput =
         "One of the differentiated Tensors appears to not have been used in the graph. Set allow_unused=True if this is the desired behavior.";
 

@@ -70,10 +70,32 @@ public class Node
     /// </summary>
     public PythonTuple<(Node? node, int index)> next_functions => new(Array.ConvertAll(Inputs, n => (n, 0)));
 
+    /// <summary>The tensors backward reads, with the storage version each had when saved.</summary>
+    private SavedVersion[] _saved = [];
+
+    /// <summary>Notes the versions of the tensors backward will read (<paramref name="output"/> is this node's own result).</summary>
+    internal void SaveVersions(Tensor?[] tensors, Tensor output)
+    {
+        var count = 0;
+        foreach (var t in tensors) if (t is not null) count++;
+        if (count == 0) return;
+        _saved = new SavedVersion[count];
+        var i = 0;
+        foreach (var t in tensors)
+            if (t is not null) _saved[i++] = SavedVersion.Of(t, ReferenceEquals(t, output));
+    }
+
     /// <summary>Runs the node's backward closure.</summary>
     internal virtual Tensor?[] Apply(Tensor gradOutput)
     {
         if (IsReleased && SavesTensors) throw new RuntimeError(Messages.BackwardTwice);
+        foreach (var s in _saved)
+        {
+            if (s.Counter.Value == s.Version) continue;
+            // PyTorch names the node that made the tensor: this one for its own output, else the tensor's current grad_fn.
+            var madeBy = s.Input is null ? name() : s.Input.grad_fn?.name();
+            throw new RuntimeError(Messages.ModifiedInPlace(s.Description, madeBy, s.Counter.Value, s.Version));
+        }
         return _backward!(gradOutput, NeedsInputGrad);
     }
 
@@ -81,12 +103,29 @@ public class Node
     internal void Release()
     {
         IsReleased = true;
-        if (SavesTensors) _backward = null;
+        if (SavesTensors)
+        {
+            _backward = null;
+            _saved = [];
+        }
         OnRelease?.Invoke();
     }
 
     /// <summary>Python's object repr, e.g. <c>&lt;PowBackward0 object at 0x7f3a5c2e1ba0&gt;</c>.</summary>
     public override string ToString() => $"<{Qualifier}{_name} object at 0x{_address:x}>";
+}
+
+/// <summary>
+/// A tensor a node's backward reads and the storage version it had when the node was recorded. It holds the version
+/// counter and, for an input, the tensor (its closure holds it anyway); never the node's own output, so relu's node
+/// keeps its mask and not its output.
+/// </summary>
+internal readonly record struct SavedVersion(VersionCounter Counter, int Version, Tensor? Input, ScalarType Dtype, int[] Sizes)
+{
+    public static SavedVersion Of(Tensor t, bool isOutput) => new(t.VersionCounter, t.Version, isOutput ? null : t, t.dtype, t.Sizes);
+
+    /// <summary>PyTorch's description in the error, e.g. <c>torch.FloatTensor [3]</c>.</summary>
+    public string Description => $"{Dtype.LegacyTypeName()} [{string.Join(", ", Sizes)}]";
 }
 
 /// <summary>Compares nodes by identity with their stored hash.</summary>

@@ -10,7 +10,11 @@ internal static class Recorder
     /// <summary>Makes <paramref name="result"/> the output of a new node named <paramref name="name"/>.</summary>
     /// <param name="inputs">The op's tensor inputs; null stands for a C# scalar operand, which PyTorch lists as <c>(None, 0)</c>.</param>
     /// <param name="savesTensors">True when backward reads tensors kept from the forward pass (freed after backward).</param>
-    public static Tensor Record(Tensor result, string name, Tensor?[] inputs, bool savesTensors, BackwardFunction backward)
+    /// <param name="saved">
+    /// The tensors backward reads, whose versions it checks (an in-place change since gives PyTorch's error);
+    /// <paramref name="result"/> may be among them. Null means the tensor inputs when <paramref name="savesTensors"/>.
+    /// </param>
+    public static Tensor Record(Tensor result, string name, Tensor?[] inputs, bool savesTensors, BackwardFunction backward, Tensor?[]? saved = null)
     {
         var edges = new Node?[inputs.Length];
         var any = false;
@@ -20,7 +24,9 @@ internal static class Recorder
             any |= edges[i] is not null;
         }
         if (!any || !GradMode.IsEnabled) return result;
-        result.SetGradFn(new Node(name, edges, backward, savesTensors));
+        var node = new Node(name, edges, backward, savesTensors);
+        if (savesTensors) node.SaveVersions(saved ?? inputs, result);
+        result.SetGradFn(node);
         return result;
     }
 }

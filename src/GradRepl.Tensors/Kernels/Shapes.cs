@@ -13,6 +13,7 @@ internal static class Shapes
 
     public static int[] Strides(ReadOnlySpan<int> sizes)
     {
+        if (sizes.Length == 0) return [];
         var strides = new int[sizes.Length];
         var stride = 1;
         for (var d = sizes.Length - 1; d >= 0; d--)

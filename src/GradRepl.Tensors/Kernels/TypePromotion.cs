@@ -33,6 +33,9 @@ internal static class TypePromotion
     /// <summary>Tensor with a C# integer: bool tensors become int64, others keep their dtype.</summary>
     public static ScalarType WithIntScalar(Tensor a) => a.dtype == ScalarType.Bool ? ScalarType.Int64 : a.dtype;
 
+    /// <summary>Whether an in-place op may write a <paramref name="from"/> result into a <paramref name="to"/> tensor (PyTorch's canCast: never float into integer or bool, nor integer into bool).</summary>
+    public static bool CanCast(ScalarType from, ScalarType to) => Category(from) <= Category(to);
+
     /// <summary>The float dtype an op like exp() computes in: float tensors keep theirs, others use float32.</summary>
     public static ScalarType FloatFor(ScalarType t) => t.IsFloatingPoint() ? t : ScalarType.Float32;
 }

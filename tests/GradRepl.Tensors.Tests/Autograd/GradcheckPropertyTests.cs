@@ -39,6 +39,18 @@ public sealed class GradcheckPropertyTests
         ("x+0.1·sum-1(x)", (x, _) => x.dim() == 0 ? x : x + x.sum(-1, keepdim: true) * 0.1),
         ("x^3", (x, _) => x.pow(3)),
         ("x·x.T-like", (x, _) => x.dim() == 2 ? x.T.T * x : x),
+        // views and in-place ops (each keeps the shape, so any of them can follow any other)
+        ("view(-1).view", (x, _) => x.reshape(-1).view(x.shape.ToArray()) * x),
+        ("t().contiguous().t()", (x, _) => x.dim() == 2 ? x.t().contiguous().t().sin() : x.sin()),
+        ("expand.sum", (x, _) => x.unsqueeze(0).expand(new long[] { 2 }.Concat(x.shape.ToArray()).ToArray()).sum(0) * 0.5),
+        ("clone.mul_(x)", (x, _) => { var y = x * 1; y.mul_(x); return y; }),
+        ("clone.sub_(0.1x²)", (x, _) => { var y = x.clone(); y.sub_(x.pow(2).mul(0.1)); return y; }),
+        ("y[0]=sin", (x, _) => { var y = x.clone(); if (x.dim() == 0) y.copy_(x.sin()); else y[0] = x[0].sin(); return y; }),
+        ("y[..1].mul_(x[..1])", (x, _) => { var y = x * 1; if (x.dim() > 0) y[..1].mul_(x[..1] * 1); return y; }),
+        ("y.t().add_(x.t()²)", (x, _) => { var y = x * 1; if (x.dim() <= 2) y.T.add_(x.T.pow(2)); return y; }),
+        ("y[::2].div_(2)", (x, _) => { var y = x * 1; if (x.dim() > 0) y[TensorIndex.Slice(step: 2)].div_(2); return y; }),
+        ("y.view(-1)[^1]+=x", (x, _) => { var y = x.clone(); y.view(-1)[^1].add_(x.reshape(-1)[0]); return y; }),
+        ("y[y>0]=0.5y", (x, _) => { var y = x.clone(); y[x > 0] = x[x > 0] * 0.5; return y; }),
     ];
 
     /// <summary>A random program: a shape pair, a sequence of op indices and an offset for the input values.</summary>

@@ -1,0 +1,197 @@
+using GradRepl.Tensors.Autograd;
+using GradRepl.Tensors.Kernels;
+
+namespace GradRepl.Tensors;
+
+// Indexing, Python's way. Integers and slices give views (SelectBackward0, SliceBackward0); a boolean mask or
+// int64 indices give a copy (IndexBackward0). Assigning to any of them writes into this tensor's storage,
+// as copy_ into the view or PyTorch's index_put_.
+public sealed partial class Tensor
+{
+    /// <summary>The sub-tensor at <paramref name="index"/> along the first dimension (a view; negative counts from the end).</summary>
+    public Tensor this[long index]
+    {
+        get => Index(index);
+        set => Index(index).copy_(value);
+    }
+
+    /// <summary>The element or sub-tensor at [<paramref name="i"/>, <paramref name="j"/>] (a view).</summary>
+    public Tensor this[long i, long j]
+    {
+        get => Index(i, j);
+        set => Index(i, j).copy_(value);
+    }
+
+    /// <summary>The element or sub-tensor at [<paramref name="i"/>, <paramref name="j"/>, <paramref name="k"/>] (a view).</summary>
+    public Tensor this[long i, long j, long k]
+    {
+        get => Index(i, j, k);
+        set => Index(i, j, k).copy_(value);
+    }
+
+    /// <summary>
+    /// Python's indexing with integers, ranges (<c>1..3</c>, <c>..</c>), <c>^1</c>, <see cref="TensorIndex.Slice"/> with a
+    /// step, <see cref="TensorIndex.Ellipsis"/> and <see cref="TensorIndex.None"/>: a view. Assigning writes into it
+    /// (a scalar or a tensor, broadcast).
+    /// </summary>
+    public Tensor this[params TensorIndex[] indices]
+    {
+        get => index(indices);
+        set => index(indices).copy_(value);
+    }
+
+    /// <summary>
+    /// The elements where the boolean <paramref name="index"/> is true, or the rows an int64 tensor names (a copy,
+    /// node IndexBackward0). Assigning writes those elements in place (PyTorch's index_put_).
+    /// </summary>
+    public Tensor this[Tensor index]
+    {
+        get => IndexRows(index);
+        set => index_put_(index, value);
+    }
+
+    /// <summary>TorchSharp's spelling of indexing: <c>x.index(TensorIndex.Slice(0, null, 2))</c> is Python's <c>x[0::2]</c>.</summary>
+    public Tensor index(params TensorIndex[] indices)
+    {
+        if (indices.Length == 1 && indices[0].Kind == TensorIndex.IndexKind.Tensor) return IndexRows(indices[0].IndexTensor!);
+        var consumed = indices.Count(i => i.Kind is TensorIndex.IndexKind.Single or TensorIndex.IndexKind.Slice);
+        if (indices.Any(i => i.Kind == TensorIndex.IndexKind.Tensor))
+            throw new IndexError("a tensor index together with other indices is not supported here; index with the tensor alone");
+        if (consumed > Sizes.Length && Sizes.Length > 0) throw new IndexError($"too many indices for tensor of dimension {Sizes.Length}");
+        if (indices.Count(i => i.Kind == TensorIndex.IndexKind.Ellipsis) > 1) throw new IndexError("an index can only have a single ellipsis ('...')");
+        var result = this;
+        var dim = 0;
+        foreach (var i in indices)
+        {
+            switch (i.Kind)
+            {
+                case TensorIndex.IndexKind.Single:
+                    if (result.Sizes.Length == 0) throw new IndexError(Messages.IndexOfZeroDim);
+                    CheckIndexInRange(i.Index, dim, result.Sizes[dim]);
+                    result = result.Selected(dim, i.Index);
+                    break;
+                case TensorIndex.IndexKind.Slice:
+                    result = result.slice(dim, i.Start, i.Stop, i.Step);
+                    dim++;
+                    break;
+                case TensorIndex.IndexKind.None:
+                    result = result.unsqueeze(dim);
+                    dim++;
+                    break;
+                case TensorIndex.IndexKind.Ellipsis:
+                    dim += Sizes.Length - consumed;
+                    break;
+            }
+        }
+        return result;
+    }
+
+    private Tensor Index(params long[] indices)
+    {
+        if (Sizes.Length == 0) throw new IndexError(Messages.IndexOfZeroDim);
+        if (indices.Length > Sizes.Length)
+            throw new IndexError($"too many indices for tensor of dimension {Sizes.Length}");
+        // Check every index against its own dimension first, so errors name the right dimension.
+        for (var d = 0; d < indices.Length; d++) CheckIndexInRange(indices[d], d, Sizes[d]);
+        var result = this;
+        foreach (var index in indices) result = result.Selected(0, index);
+        return result;
+    }
+
+    private static void CheckIndexInRange(long index, int dim, int size)
+    {
+        if (index < -size || index >= size)
+            throw new IndexError($"index {index} is out of bounds for dimension {dim} with size {size}");
+    }
+
+    /// <summary>Writes <paramref name="values"/> (broadcast) where the boolean <paramref name="index"/> is true, or into the rows an int64 tensor names.</summary>
+    public Tensor index_put_(Tensor index, Tensor values)
+    {
+        var rows = RowsOf(index);
+        return InPlace(values, self => self.RowsReplaced(rows, values));
+    }
+
+    /// <summary>
+    /// Which rows an index picks: positions in this tensor seen as [rows, rest...], where rows flattens the
+    /// dimensions a mask covers (or the first, for int64 indices); the shape those rows take in the result.
+    /// </summary>
+    private (int[] Positions, int[] LeadShape, int Lead) RowsOf(Tensor index)
+    {
+        if (index.dtype == ScalarType.Bool)
+        {
+            var lead = index.Sizes.Length;
+            if (lead > Sizes.Length) throw new IndexError($"too many indices for tensor of dimension {Sizes.Length}");
+            for (var d = 0; d < lead; d++)
+                if (index.Sizes[d] != Sizes[d])
+                    throw new IndexError($"The shape of the mask {Shapes.Format(index.Sizes)} at index {d} does not match the shape of the indexed tensor {Shapes.Format(Sizes)} at index {d}");
+            var mask = (bool[])index.Storage;
+            var positions = Enumerable.Range(0, mask.Length).Where(p => mask[p]).ToArray();
+            return (positions, [positions.Length], lead);
+        }
+        if (index.dtype != ScalarType.Int64) throw new IndexError("tensors used as indices must be long, int, byte or bool tensors");
+        if (Sizes.Length == 0) throw new IndexError("too many indices for tensor of dimension 0");
+        var size = Sizes[0];
+        var picks = (long[])index.Storage;
+        var rows = new int[picks.Length];
+        for (var i = 0; i < picks.Length; i++)
+        {
+            if (picks[i] < -size || picks[i] >= size) throw new IndexError($"index {picks[i]} is out of bounds for dimension 0 with size {size}");
+            rows[i] = (int)(picks[i] < 0 ? picks[i] + size : picks[i]);
+        }
+        return (rows, index.Sizes, 1);
+    }
+
+    private Tensor IndexRows(Tensor index)
+    {
+        var (positions, leadShape, lead) = RowsOf(index);
+        var rest = Sizes[lead..];
+        var result = GatherRows(positions, leadShape.Concat(rest).ToArray(), Shapes.Numel(rest));
+        if (!Recorder.ShouldRecord(this)) return result;
+        var original = Sizes;
+        // each picked element's gradient goes back to where it came from (summed where a row is picked twice)
+        return Recorder.Record(result, "IndexBackward0", [this], false, (g, _) => [g.RowsAddedIntoZeros(positions, original)]);
+    }
+
+    /// <summary>The rows at <paramref name="positions"/> (each <paramref name="rowSize"/> elements) in a new tensor of <paramref name="sizes"/>.</summary>
+    private Tensor GatherRows(int[] positions, int[] sizes, int rowSize)
+    {
+        var source = Storage;
+        var data = Conversion.Uninitialized(dtype, positions.Length * rowSize);
+        for (var i = 0; i < positions.Length; i++) Array.Copy(source, positions[i] * rowSize, data, i * rowSize, rowSize);
+        return new Tensor(data, sizes, dtype);
+    }
+
+    /// <summary>Zeros of <paramref name="sizes"/> with this tensor's rows added at <paramref name="positions"/> (the backward of row indexing).</summary>
+    private Tensor RowsAddedIntoZeros(int[] positions, int[] sizes)
+    {
+        var n = Shapes.Numel(sizes);
+        var rowSize = positions.Length == 0 ? 1 : Count / positions.Length;
+        var source = ToDoubleArray();
+        var sums = new double[n];
+        for (var i = 0; i < positions.Length; i++)
+            for (var k = 0; k < rowSize; k++) sums[positions[i] * rowSize + k] += source[i * rowSize + k];
+        return new Tensor(Conversion.Convert(sums, dtype), sizes, dtype);
+    }
+
+    /// <summary>A copy of this tensor with the rows at <paramref name="rows"/> set to <paramref name="values"/> (node IndexPutBackward0).</summary>
+    private Tensor RowsReplaced((int[] Positions, int[] LeadShape, int Lead) rows, Tensor values)
+    {
+        var rowShape = Sizes[rows.Lead..];
+        var rowSize = Shapes.Numel(rowShape);
+        var pickedShape = rows.LeadShape.Concat(rowShape).ToArray();
+        var picked = new Tensor(Conversion.NewStorage(dtype, rows.Positions.Length * rowSize), pickedShape, dtype);
+        picked.WriteElements(values);
+        var data = (Array)Storage.Clone();
+        var source = picked.Storage;
+        for (var i = 0; i < rows.Positions.Length; i++) Array.Copy(source, i * rowSize, data, rows.Positions[i] * rowSize, rowSize);
+        var result = new Tensor(data, Sizes, dtype);
+        if (!Recorder.ShouldRecord(this, values)) return result;
+        var (info, sizes, dt) = (InputInfo.Of(values), Sizes, dtype);
+        // the replaced elements' gradient goes to the values; the rest stays with this tensor
+        return Recorder.Record(result, "IndexPutBackward0", [this, values], false, (g, needs) =>
+        [
+            needs[0] ? g.detach().RowsReplaced(rows, torch.zeros(1).to(dt)) : null,
+            needs[1] ? info.Reduce(g.GatherRows(rows.Positions, pickedShape, rowSize)) : null,
+        ]);
+    }
+}
