@@ -125,6 +125,21 @@ CASES = [
     ("F.dropout(m, 0.5, training=False)", ["m"], L + "dropout(m, 0.5, training: false)", "value"),
     ("F.dropout(m, 1.0)", ["m"], L + "dropout(m, 1.0)", "grad"),
     ("F.dropout(m, 1.5)", ["m"], L + "dropout(m, 1.5)", "error"),
+    # longer streams, compared value by value, for several seeds
+] + [
+    (f"seeded({seed}, lambda: {py})", [], f"seeded({seed}, () => {cs})", "approx")
+    for seed in (0, 1, 123, 2024)
+    for py, cs in [
+        ("torch.randn(1000, dtype=torch.float64)", "torch.randn(1000, dtype: torch.float64)"),
+        ("torch.rand(100, dtype=torch.float64)", "torch.rand(100, dtype: torch.float64)"),
+        ("torch.rand(37)", "torch.rand(37)"),
+        ("torch.randint(0, 1000, (500,))", "torch.randint(0, 1000, new long[] { 500 })"),
+        ("torch.randint(-3, 3, (7, 3))", "torch.randint(-3, 3, new long[] { 7, 3 })"),
+        ("torch.randperm(200)", "torch.randperm(200)"),
+        ("F.dropout(torch.ones(300), 0.2)", "torch.nn.functional.dropout(torch.ones(300), 0.2)"),
+        ("torch.normal(0.5, 2.0, (50,), dtype=torch.float64)", "torch.normal(0.5, 2.0, new long[] { 50 }, dtype: torch.float64)"),
+    ]
+] + [
     # rounding and base-2 functions
     ("half.floor()", ["half"], None, "grad"),
     ("half.ceil()", ["half"], None, "grad"),
