@@ -122,8 +122,7 @@ public static partial class torch
     /// <summary>A random permutation of 0 .. n-1 (int64), drawn as PyTorch's CPU randperm draws it.</summary>
     public static Tensor randperm(long n, ScalarType? dtype = null, bool requires_grad = false)
     {
-        if (n < 0) throw new RuntimeError($"n must be non-negative, got{n}");
-        var count = checked((int)n);
+        var count = CheckSizes([n])[0];
         var values = new long[count];
         for (var i = 0; i < count; i++) values[i] = i;
         var gen = Generator;

@@ -140,6 +140,13 @@ CASES = [
         ("torch.normal(0.5, 2.0, (50,), dtype=torch.float64)", "torch.normal(0.5, 2.0, new long[] { 50 }, dtype: torch.float64)"),
     ]
 ] + [
+    # bad input to the random factories
+    ("torch.randint(5, 3, (2,))", [], "torch.randint(5, 3, new long[] { 2 })", "error"),
+    ("torch.randperm(-2)", [], None, "error"),
+    ("torch.normal(0.0, -1.0, size=(3,))", [], "torch.normal(0.0, -1.0, new long[] { 3 })", "error"),
+    ("torch.rand(2, dtype=torch.int64)", [], "torch.rand(2, dtype: torch.int64)", "error"),
+    ("torch.eye(-1)", [], None, "error"),
+    ("torch.randn(2, -3)", [], None, "error"),
     # rounding and base-2 functions
     ("half.floor()", ["half"], None, "grad"),
     ("half.ceil()", ["half"], None, "grad"),
@@ -214,6 +221,7 @@ CASES = [
     ("repr(torch.max(m, 1))", ["m"], "torch.max(m, 1).ToString()", "text"),
     ("m.max(1)[0]", ["m"], None, "grad"),
     ("m.max(1)[1]", ["m"], None, "value"),
+    ("m.max(1)[0] * m.max(1)[1]", ["m"], "((Func<Tensor>)(() => { var (values, indices) = m.max(1); return values * indices; }))()", "grad"),
     ("m.max(1).values", ["m"], None, "grad"),
     ("m.min(1).indices", ["m"], None, "value"),
     ("ties.max(0)[0]", ["ties"], None, "grad"),
