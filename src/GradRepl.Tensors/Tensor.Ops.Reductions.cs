@@ -256,4 +256,18 @@ public sealed partial class Tensor
         var shape = Sizes.Length == 0 ? [] : keepdim ? kept : Squeezed(kept, reduce);
         return Of(indices, shape);
     }
+
+    /// <summary>Whether every element along <paramref name="dim"/> is nonzero (a bool tensor).</summary>
+    public Tensor all(long dim, bool keepdim = false) => Truth(dim, keepdim, every: true);
+
+    /// <summary>Whether some element along <paramref name="dim"/> is nonzero (a bool tensor).</summary>
+    public Tensor any(long dim, bool keepdim = false) => Truth(dim, keepdim, every: false);
+
+    private Tensor Truth(long dim, bool keepdim, bool every)
+    {
+        var reduce = ReducedDims([dim]);
+        var rows = Groups.Rows(this, reduce, out var kept);
+        var values = rows.Select(row => every ? row.All(v => v != 0) : row.Any(v => v != 0)).ToArray();
+        return Of(values, keepdim ? kept : Squeezed(kept, reduce));
+    }
 }

@@ -102,14 +102,16 @@ public static partial class torch
             {
                 var mode = Reduction(reduction);
                 if (input.Sizes.Length is < 1 or > 2) throw new ValueError($"Expected 1 or 2 dimensions (got {input.Sizes.Length})");
-                if (target.dtype != ScalarType.Int64) throw new RuntimeError($"expected scalar type Long but found {target.dtype.CppName()}");
                 var batched = input.Sizes.Length == 2;
                 var n = batched ? input.Sizes[0] : 1;
                 var classes = input.Sizes[^1];
-                if (batched && (target.Sizes.Length != 1 || target.Sizes[0] != n))
-                    throw new ValueError($"Expected input batch_size ({n}) to match target batch_size ({(target.Sizes.Length == 0 ? 1 : target.Sizes[0])}).");
+                // PyTorch's order of checks: batch sizes, the target's rank, then its dtype
+                if (batched && (target.Sizes.Length == 0 || target.Sizes[0] != n))
+                    throw new ValueError($"Expected input batch_size ({n}) to match target batch_size ({(target.Sizes.Length == 0 ? 0 : target.Sizes[0])}).");
+                if (target.Sizes.Length > 1) throw new RuntimeError("0D or 1D target tensor expected, multi-target not supported");
                 if (!batched && target.Sizes.Length != 0)
-                    throw new RuntimeError("1D target tensor expects 0D input tensors, but got: 1D tensor");
+                    throw new RuntimeError($"size mismatch (got input: {Kernels.Shapes.Format(input.Sizes)}, target: {Kernels.Shapes.Format(target.Sizes)})");
+                if (target.dtype != ScalarType.Int64) throw new RuntimeError($"expected scalar type Long but found {target.dtype.CppName()}");
                 var w = weight?.ToDoubleArray();
                 if (w is not null && w.Length != classes)
                     throw new RuntimeError($"weight tensor should be defined either for all {classes} classes or no classes but got weight tensor of shape: {weight!.shape.ToString().Replace("torch.Size(", "").TrimEnd(')')}");
@@ -144,9 +146,35 @@ public static partial class torch
                     [mode == "none" && batched ? slope * g.unsqueeze(1) : slope * g]);
             }
 
-            /// <summary>Cross entropy of class indices: nll_loss of log_softmax over the class dimension.</summary>
+            /// <summary>
+            /// Cross entropy: with int64 class indices, nll_loss of log_softmax over the class dimension; with a float
+            /// target of the input's shape (class probabilities), -Σ target·log_softmax over the classes.
+            /// </summary>
             public static Tensor cross_entropy(Tensor input, Tensor target, Tensor? weight = null, long ignore_index = -100, string reduction = "mean")
-                => nll_loss(input.log_softmax(input.Sizes.Length == 1 ? 0 : 1), target, weight, ignore_index, reduction);
+            {
+                var classDim = input.Sizes.Length == 1 ? 0 : 1;
+                // as in PyTorch, only a float target of the input's own shape is read as probabilities
+                if (!target.dtype.IsFloatingPoint() || !input.Sizes.AsSpan().SequenceEqual(target.Sizes))
+                    return nll_loss(input.log_softmax(classDim), target, weight, ignore_index, reduction);
+                var mode = Reduction(reduction);
+                var terms = input.log_softmax(classDim) * target;
+                if (weight is not null) terms *= classDim == 1 && input.Sizes.Length > 2 ? weight.reshape(-1, 1) : weight;
+                return mode switch
+                {
+                    "none" => -terms.sum([classDim]),
+                    "sum" => -terms.sum(),
+                    // PyTorch divides by the batch size with a C++ scalar, hence DivBackward1
+                    _ => DivideByScalar(-terms.sum(), input.Sizes.Length == 1 ? 1 : input.Sizes[0]),
+                };
+            }
+
+            private static Tensor DivideByScalar(Tensor x, double divisor)
+            {
+                Tensor result;
+                using (no_grad()) result = (x / divisor).detach();
+                if (!Recorder.ShouldRecord(x)) return result;
+                return Recorder.Record(result, "DivBackward1", [x], false, (g, _) => [g / divisor]);
+            }
 
             /// <summary>x·Wᵀ + b, as PyTorch 1.13 runs it (addmm for a 2-D input with a bias: node AddmmBackward0).</summary>
             public static Tensor linear(Tensor input, Tensor weight, Tensor? bias = null)
