@@ -68,7 +68,7 @@ public sealed partial class Tensor
     private ValuesIndices Ordered(int dim, int keep, bool descending, string name, string nodeName)
     {
         var sizes = Sizes.Length == 0 ? [1] : Sizes;
-        var (outer, size, inner) = Map.AroundDim(sizes, dim);
+        var (outer, size, inner) = AlongDim.AroundDim(sizes, dim);
         var values = ToDoubleArray();
         var outSizes = (int[])sizes.Clone();
         outSizes[dim] = keep;
@@ -86,8 +86,8 @@ public sealed partial class Tensor
             }
         }
         var index = Of(indices, Sizes.Length == 0 ? [] : outSizes);
-        var picked = gather(dim, index);
-        var result = picked.detach();
+        Tensor result;
+        using (GradMode.Disable()) result = gather(dim, index).detach();
         if (Recorder.ShouldRecord(this))
         {
             var (original, offsets) = (sizes, Gather.Offsets(sizes, dim, indices, outSizes));

@@ -30,7 +30,7 @@ public sealed partial class Tensor
         }
         var sizes = (int[])first.Sizes.Clone();
         sizes[d] = parts.Sum(t => t.Sizes[d]);
-        var (outer, total, inner) = Map.AroundDim(sizes, d);
+        var (outer, total, inner) = AlongDim.AroundDim(sizes, d);
         var data = Conversion.Uninitialized(dtype, Shapes.Numel(sizes));
         var at = 0;
         var starts = new int[parts.Count];
@@ -71,7 +71,7 @@ public sealed partial class Tensor
     /// <summary>The elements [start, start + length) along <paramref name="dim"/>, copied.</summary>
     internal Tensor NarrowCopy(int dim, int start, int length)
     {
-        var (outer, size, inner) = Map.AroundDim(Sizes, dim);
+        var (outer, size, inner) = AlongDim.AroundDim(Sizes, dim);
         var sizes = (int[])Sizes.Clone();
         sizes[dim] = length;
         var data = Conversion.Uninitialized(dtype, outer * length * inner);
@@ -84,7 +84,7 @@ public sealed partial class Tensor
     /// <summary>Zeros of size <paramref name="size"/> along <paramref name="dim"/> with this tensor written from <paramref name="start"/>.</summary>
     private Tensor PadAlong(int dim, int start, int size)
     {
-        var (outer, length, inner) = Map.AroundDim(Sizes, dim);
+        var (outer, length, inner) = AlongDim.AroundDim(Sizes, dim);
         var sizes = (int[])Sizes.Clone();
         sizes[dim] = size;
         var data = Conversion.NewStorage(dtype, outer * size * inner);

@@ -46,11 +46,10 @@ public sealed partial class Tensor
         if (!Recorder.ShouldRecord(this)) return result;
         var self = this;
         var n = rows.Length == 0 ? 0 : rows[0].Length;
-        var dims = dim.Length == 0 ? AllDims() : dim;
         // d var/dx = 2(x - mean)/(n - c); d std/dx = (x - mean)/((n - c)·std)
         return Recorder.Record(result, std ? "StdBackward0" : "VarBackward0", [this], true, (g, _) =>
         {
-            var centred = self - self.mean(dims, keepdim: true);
+            var centred = self - self.mean(dim, keepdim: true);
             var gk = g.reshape(kept);
             return [std ? gk * centred / (result.reshape(kept) * (double)(n - correction)) : gk * centred * (2.0 / (n - correction))];
         });
@@ -67,18 +66,10 @@ public sealed partial class Tensor
         var reduce = ReducedDims(dim);
         var resultType = dtype.IsFloatingPoint() ? dtype : ScalarType.Int64;
         var rows = Groups.Rows(this, reduce, out var kept);
-        Array values;
-        if (resultType == ScalarType.Int64)
-        {
-            // integer products wrap around as int64 arithmetic does; doubles would lose the low bits
-            var longs = (long[])Conversion.Convert(Storage, ScalarType.Int64);
-            var intRows = Groups.Rows(new Tensor(longs, Sizes, ScalarType.Int64), reduce, out _);
-            values = intRows.Select(r => r.Aggregate(1L, (p, v) => unchecked(p * (long)v))).ToArray();
-        }
-        else
-        {
-            values = Conversion.Convert(Groups.Apply(rows, r => r.Aggregate(1.0, (p, v) => p * v)), resultType);
-        }
+        // integer products wrap around as int64 arithmetic does (the rows hold integers exactly up to 2^53)
+        Array values = resultType == ScalarType.Int64
+            ? rows.Select(r => r.Aggregate(1L, (p, v) => unchecked(p * (long)v))).ToArray()
+            : Conversion.Convert(Groups.Apply(rows, r => r.Aggregate(1.0, (p, v) => p * v)), resultType);
         var result = new Tensor(values, keepdim ? kept : Squeezed(kept, reduce), resultType);
         if (!Recorder.ShouldRecord(this)) return result;
         var self = this;
@@ -148,15 +139,13 @@ public sealed partial class Tensor
             {
                 // the gradient is shared by the elements whose |x| is the norm
                 var chosen = self.abs().eq(nk).to(self.dtype);
-                return [self.sign() * (gk / chosen.sum(dim.Length == 0 ? AllDimsOf(self) : dim, keepdim: true)) * chosen];
+                return [self.sign() * (gk / chosen.sum(dim, keepdim: true)) * chosen];
             }
             // d‖x‖_p/dx = x·|x|^(p-2)/‖x‖^(p-1), zero where the norm is zero
             var scale = p == 2 ? self / nk : self * self.abs().pow(p - 2) / nk.pow(p - 1);
             return [torch.where(nk.eq(0.0), torch.zeros_like(scale), scale * gk)];
         });
     }
-
-    private static long[] AllDimsOf(Tensor t) => t.AllDims();
 
     /// <summary>log Σ e^x along dimensions, computed stably from the largest element.</summary>
     public Tensor logsumexp(long dim, bool keepdim = false) => logsumexp([dim], keepdim);
@@ -187,7 +176,7 @@ public sealed partial class Tensor
     private Tensor CumulativeSum(int dim, bool reverse, string nodeName)
     {
         var resultType = dtype.IsFloatingPoint() ? dtype : ScalarType.Int64;
-        var (outer, size, inner) = Map.AroundDim(Sizes, dim);
+        var (outer, size, inner) = AlongDim.AroundDim(Sizes, dim);
         Array data;
         if (resultType == ScalarType.Int64)
         {

@@ -32,7 +32,7 @@ public sealed partial class Tensor
     {
         if (!dtype.IsFloatingPoint())
             throw new RuntimeError($"\"{(log ? "log_softmax_lastdim_kernel_impl" : "softmax_lastdim_kernel_impl")}\" not implemented for '{dtype.CppName()}'");
-        var (outer, size, inner) = Map.AroundDim(Sizes, dim);
+        var (outer, size, inner) = AlongDim.AroundDim(Sizes, dim);
         var x = ToDoubleArray();
         var y = new double[x.Length];
         for (var o = 0; o < outer; o++)
