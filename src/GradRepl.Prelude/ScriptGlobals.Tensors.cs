@@ -96,6 +96,18 @@ public sealed partial class ScriptGlobals
     /// <param name="requires_grad">Record operations so that <c>backward()</c> fills this tensor's <c>grad</c> (floating point only).</param>
     public Tensor tensor(bool[] values, ScalarType? dtype = null, bool requires_grad = false) => torch.tensor(values, dtype, requires_grad);
 
+    /// <summary>Shortcut for <c>torch.tensor</c>: a 1-D tensor from a list (float32 unless a dtype is given).</summary>
+    /// <param name="values">The elements.</param>
+    /// <param name="dtype">Element type; float32 when null.</param>
+    /// <param name="requires_grad">Record operations so that <c>backward()</c> fills this tensor's <c>grad</c> (floating point only).</param>
+    public Tensor tensor(IList<double> values, ScalarType? dtype = null, bool requires_grad = false) => torch.tensor(values, dtype, requires_grad);
+
+    /// <summary>Shortcut for <c>torch.tensor</c>: a 2-D tensor from rows of equal length (float32 unless a dtype is given).</summary>
+    /// <param name="values">The rows.</param>
+    /// <param name="dtype">Element type; float32 when null.</param>
+    /// <param name="requires_grad">Record operations so that <c>backward()</c> fills this tensor's <c>grad</c> (floating point only).</param>
+    public Tensor tensor(double[][] values, ScalarType? dtype = null, bool requires_grad = false) => torch.tensor(values, dtype, requires_grad);
+
     /// <summary>
     /// Shortcut for <c>torch.linspace</c>: <paramref name="steps"/> evenly spaced values from <paramref name="start"/>
     /// to <paramref name="end"/> inclusive, with PyTorch's float32 values.

@@ -6,7 +6,7 @@ namespace GradRepl.Tensors;
 // Products: dot (1-D·1-D), mv (2-D·1-D), mm (2-D·2-D) and matmul choosing among them.
 public sealed partial class Tensor
 {
-    /// <summary>PyTorch's matmul for 1-D and 2-D operands: dot, matrix-vector, vector-matrix or matrix-matrix product.</summary>
+    /// <summary>PyTorch's matmul: dot, matrix-vector, vector-matrix, matrix-matrix or batched product (batch dimensions broadcast).</summary>
     public Tensor matmul(Tensor other) => (Sizes.Length, other.Sizes.Length) switch
     {
         (1, 1) => dot(other),
@@ -14,7 +14,7 @@ public sealed partial class Tensor
         (2, 2) => mm(other),
         // PyTorch squeezes in place here, hence its node name SqueezeBackward3.
         (1, 2) => unsqueeze(0).mm(other).Squeezed(0, "SqueezeBackward3"),
-        _ => throw new RuntimeError($"matmul supports 1-D and 2-D tensors here; got {Sizes.Length}-D and {other.Sizes.Length}-D (both arguments to matmul need to be at least 1D)"),
+        _ => BatchedMatmul(other),
     };
 
     /// <summary>The dot product of two 1-D tensors of the same length and dtype.</summary>

@@ -90,12 +90,6 @@ public sealed partial class Tensor
     /// <summary>The smallest element; with ties, backward splits the gradient evenly among them.</summary>
     public Tensor min() => Extremum(false);
 
-    /// <summary>The largest values along a dimension and their indices.</summary>
-    public (Tensor values, Tensor indices) max(long dim, bool keepdim = false) => ExtremumAlong(dim, keepdim, true);
-
-    /// <summary>The smallest values along a dimension and their indices.</summary>
-    public (Tensor values, Tensor indices) min(long dim, bool keepdim = false) => ExtremumAlong(dim, keepdim, false);
-
     private Tensor Extremum(bool isMax)
     {
         if (Count == 0)

@@ -1,5 +1,4 @@
 using GradRepl.Tensors.Kernels;
-using GradRepl.Tensors.Random;
 
 namespace GradRepl.Tensors;
 
@@ -83,9 +82,13 @@ public static partial class torch
     /// <summary>0, 1, ..., end-1 as int64.</summary>
     public static Tensor arange(long end, ScalarType? dtype = null, bool requires_grad = false) => arange(0, end, 1, dtype, requires_grad);
 
+    /// <summary>0, 1, ... below <paramref name="end"/>; float32 unless a dtype is given (<c>torch.arange(4.0)</c>).</summary>
+    public static Tensor arange(double end, ScalarType? dtype = null, bool requires_grad = false) => arange(0.0, end, 1.0, dtype, requires_grad);
+
     /// <summary>start, start+step, ... below end as int64 (when all three are integers).</summary>
     public static Tensor arange(long start, long end, long step = 1, ScalarType? dtype = null, bool requires_grad = false)
     {
+        if (dtype is { } t && t.IsFloatingPoint()) return arange((double)start, end, step, dtype, requires_grad);
         if (step == 0) throw new RuntimeError("step must be nonzero");
         var count = RangeCount(start, end, step);
         var values = new long[count];
@@ -93,19 +96,25 @@ public static partial class torch
         return Make(values, [count], dtype ?? int64, requires_grad);
     }
 
-    /// <summary>start, start+step, ... below end; float32 unless a dtype is given.</summary>
+    /// <summary>start, start+step, ... below end; float32 unless a dtype is given, with PyTorch's exact values.</summary>
     public static Tensor arange(double start, double end, double step = 1, ScalarType? dtype = null, bool requires_grad = false)
     {
         if (step == 0) throw new RuntimeError("step must be nonzero");
         var count = RangeCount(start, end, step);
-        var values = new double[count];
-        for (var i = 0; i < count; i++) values[i] = start + i * step;
         var type = dtype ?? float32;
-        return Make(Conversion.Convert(values, type), [count], type, requires_grad);
+        Array data = type switch
+        {
+            ScalarType.Float32 => Arange.Float32(start, step, count),
+            ScalarType.Float64 => Arange.Float64(start, step, count),
+            // integer results are computed in int64 from the truncated start and step, as PyTorch's int64 kernel does
+            _ => Enumerable.Range(0, count).Select(i => (long)start + (long)step * i).ToArray(),
+        };
+        return Make(data, [count], type, requires_grad);
     }
 
     private static int RangeCount(double start, double end, double step)
     {
+        if (!double.IsFinite(start) || !double.IsFinite(end)) throw new RuntimeError($"unsupported range: {start} -> {end}");
         if (step > 0 ? start > end : start < end)
             throw new RuntimeError("upper bound and larger bound inconsistent with step sign");
         return checked((int)Math.Ceiling((end - start) / step));
@@ -143,62 +152,82 @@ public static partial class torch
     public static Tensor full_like(Tensor input, double fill_value, ScalarType? dtype = null, bool requires_grad = false)
         => full(input.shape, fill_value, dtype ?? input.dtype, requires_grad);
 
-    [ThreadStatic] private static MersenneTwister? t_generator;
+    /// <summary>Zeros of shape [size0] (float32 unless a dtype is given).</summary>
+    public static Tensor zeros(long size0, ScalarType? dtype = null, bool requires_grad = false) => zeros([size0], dtype, requires_grad);
 
-    private static MersenneTwister Generator => t_generator ??= new MersenneTwister(67280421310721UL);
+    /// <summary>Zeros of shape [size0, size1]: <c>torch.zeros(20, 2)</c>.</summary>
+    public static Tensor zeros(long size0, long size1, ScalarType? dtype = null, bool requires_grad = false) => zeros([size0, size1], dtype, requires_grad);
 
-    /// <summary>Seeds the random generator; the same seed gives the same <c>rand</c> numbers as PyTorch's CPU generator.</summary>
-    public static void manual_seed(long seed) => t_generator = new MersenneTwister(unchecked((ulong)seed));
+    /// <summary>Zeros of shape [size0, size1, size2].</summary>
+    public static Tensor zeros(long size0, long size1, long size2, ScalarType? dtype = null, bool requires_grad = false) => zeros([size0, size1, size2], dtype, requires_grad);
 
-    /// <summary>Uniform random numbers in [0, 1).</summary>
-    public static Tensor rand(params long[] size) => rand(size, null);
+    /// <summary>Ones of shape [size0] (float32 unless a dtype is given).</summary>
+    public static Tensor ones(long size0, ScalarType? dtype = null, bool requires_grad = false) => ones([size0], dtype, requires_grad);
 
-    /// <summary>Uniform random numbers in [0, 1) of a given dtype.</summary>
-    public static Tensor rand(long[] size, ScalarType? dtype = null, bool requires_grad = false)
+    /// <summary>Ones of shape [size0, size1]: <c>torch.ones(2, 2, dtype: torch.float64)</c>.</summary>
+    public static Tensor ones(long size0, long size1, ScalarType? dtype = null, bool requires_grad = false) => ones([size0, size1], dtype, requires_grad);
+
+    /// <summary>Ones of shape [size0, size1, size2].</summary>
+    public static Tensor ones(long size0, long size1, long size2, ScalarType? dtype = null, bool requires_grad = false) => ones([size0, size1, size2], dtype, requires_grad);
+
+    /// <summary>A tensor of the given shape whose values are unspecified (here: zeros, where PyTorch leaves memory as it finds it).</summary>
+    public static Tensor empty(params long[] size) => zeros(size, null);
+
+    /// <summary>A tensor of the given shape and dtype with unspecified values (here: zeros).</summary>
+    public static Tensor empty(long[] size, ScalarType? dtype = null, bool requires_grad = false) => zeros(size, dtype, requires_grad);
+
+    /// <summary>A tensor of shape [size0] with unspecified values (here: zeros).</summary>
+    public static Tensor empty(long size0, ScalarType? dtype = null, bool requires_grad = false) => zeros([size0], dtype, requires_grad);
+
+    /// <summary>A tensor of shape [size0, size1] with unspecified values (here: zeros).</summary>
+    public static Tensor empty(long size0, long size1, ScalarType? dtype = null, bool requires_grad = false) => zeros([size0, size1], dtype, requires_grad);
+
+    /// <summary>A tensor of shape [size0, size1, size2] with unspecified values (here: zeros).</summary>
+    public static Tensor empty(long size0, long size1, long size2, ScalarType? dtype = null, bool requires_grad = false) => zeros([size0, size1, size2], dtype, requires_grad);
+
+    /// <summary>An uninitialised tensor shaped like <paramref name="input"/> (here: zeros).</summary>
+    public static Tensor empty_like(Tensor input, ScalarType? dtype = null, bool requires_grad = false) => zeros_like(input, dtype, requires_grad);
+
+    /// <summary>A tensor of <paramref name="size"/> filled with an integer: int64 unless a dtype is given, as in PyTorch.</summary>
+    public static Tensor full(long[] size, long fill_value, ScalarType? dtype = null, bool requires_grad = false)
+        => full(size, (double)fill_value, dtype ?? int64, requires_grad);
+
+    /// <summary>A tensor of <paramref name="size"/> filled with a bool: a bool tensor unless a dtype is given.</summary>
+    public static Tensor full(long[] size, bool fill_value, ScalarType? dtype = null, bool requires_grad = false)
+        => full(size, fill_value ? 1.0 : 0.0, dtype ?? @bool, requires_grad);
+
+    /// <summary>A 2-D tensor with ones on the diagonal and zeros elsewhere; <paramref name="m"/> columns (-1: as many as rows).</summary>
+    public static Tensor eye(long n, long m = -1, ScalarType? dtype = null, bool requires_grad = false)
     {
-        var sizes = CheckSizes(size);
-        var n = Shapes.Numel(sizes);
-        var type = dtype ?? float32;
-        var gen = Generator;
-        Array data;
-        if (type == float64)
-        {
-            var d = new double[n];
-            for (var i = 0; i < n; i++) d[i] = gen.NextDouble();
-            data = d;
-        }
-        else
-        {
-            var f = new float[n];
-            for (var i = 0; i < n; i++) f[i] = gen.NextFloat();
-            data = f;
-        }
-        return Make(data, sizes, type, requires_grad);
+        if (n < 0) throw new RuntimeError($"n must be greater or equal to 0, got {n}");
+        if (m == -1) m = n;
+        if (m < 0) throw new RuntimeError($"m must be greater or equal to 0, got {m}");
+        var (rows, columns) = (checked((int)n), checked((int)m));
+        var values = new double[rows * columns];
+        for (var i = 0; i < Math.Min(rows, columns); i++) values[i * columns + i] = 1;
+        return Make(values, [rows, columns], dtype ?? float32, requires_grad);
     }
 
-    /// <summary>Standard normal random numbers; a seeded generator gives PyTorch's numbers.</summary>
-    public static Tensor randn(params long[] size) => randn(size, null);
+    /// <summary>A 1-D tensor from a list (float32 unless a dtype is given).</summary>
+    public static Tensor tensor(IList<double> values, ScalarType? dtype = null, bool requires_grad = false)
+        => Make(values.ToArray(), [values.Count], dtype ?? float32, requires_grad);
 
-    /// <summary>Standard normal random numbers of a given dtype.</summary>
-    public static Tensor randn(long[] size, ScalarType? dtype = null, bool requires_grad = false)
+    /// <summary>A 1-D int64 tensor from a list.</summary>
+    public static Tensor tensor(IList<long> values, ScalarType? dtype = null, bool requires_grad = false)
+        => Make(values.ToArray(), [values.Count], dtype ?? int64, requires_grad);
+
+    /// <summary>A 2-D tensor from rows of equal length (float32 unless a dtype is given).</summary>
+    public static Tensor tensor(double[][] values, ScalarType? dtype = null, bool requires_grad = false)
     {
-        var sizes = CheckSizes(size);
-        var n = Shapes.Numel(sizes);
-        var type = dtype ?? float32;
-        Array data;
-        if (type == float64)
+        var columns = values.Length == 0 ? 0 : values[0].Length;
+        var data = new double[values.Length * columns];
+        for (var r = 0; r < values.Length; r++)
         {
-            var d = new double[n];
-            NormalDistribution.Fill(d, Generator);
-            data = d;
+            if (values[r].Length != columns)
+                throw new ValueError($"expected sequence of length {columns} at dim 1 (got {values[r].Length})");
+            values[r].CopyTo(data, r * columns);
         }
-        else
-        {
-            var f = new float[n];
-            NormalDistribution.Fill(f, Generator);
-            data = f;
-        }
-        return Make(data, sizes, type, requires_grad);
+        return Make(data, [values.Length, columns], dtype ?? float32, requires_grad);
     }
 
     private static int[] CheckSizes(long[] size)

@@ -137,10 +137,10 @@ public static partial class torch
     public static Tensor clone(Tensor input) => input.clone();
 
     /// <summary>Neural-network helpers.</summary>
-    public static class nn
+    public static partial class nn
     {
         /// <summary>Activation functions, as in <c>torch.nn.functional</c>.</summary>
-        public static class functional
+        public static partial class functional
         {
             /// <summary>max(x, 0); derivative 0 at 0.</summary>
             public static Tensor relu(Tensor input) => input.relu();

@@ -23,6 +23,18 @@ public sealed class ScriptGlobalsTensorsTests
     }
 
     [Fact]
+    public void Tensor_ListAndJaggedRows_PrintAsPyTorch()
+    {
+        // expected strings printed by PyTorch 1.13 for torch.tensor([1.0, 2.5, -3.0], requires_grad=True)
+        // and torch.tensor([[1.0, 2.5], [3.0, -4.0]])
+        var list = _globals.tensor(new List<double> { 1.0, 2.5, -3.0 }, requires_grad: true);
+        var rows = _globals.tensor(new[] { new[] { 1.0, 2.5 }, new[] { 3.0, -4.0 } });
+
+        Assert.Equal("tensor([ 1.0000,  2.5000, -3.0000], requires_grad=True)", list.ToString());
+        Assert.Equal("tensor([[ 1.0000,  2.5000],\n        [ 3.0000, -4.0000]])", rows.ToString());
+    }
+
+    [Fact]
     public void Backward_Global_FillsLeafGrad()
     {
         var x = _globals.tensor(3.0, requires_grad: true);

@@ -17,6 +17,9 @@ internal static class TypePromotion
         => Category(a) != Category(b) ? (Category(a) > Category(b) ? a : b)
          : a == ScalarType.Float64 || b == ScalarType.Float64 ? ScalarType.Float64 : a;
 
+    /// <summary>The wider of two dtypes of tensors with dimensions (cat's rule).</summary>
+    public static ScalarType Promote(ScalarType a, ScalarType b) => Wider(a, b);
+
     public static ScalarType ResultType(Tensor a, Tensor b)
     {
         var aDim = a.Sizes.Length > 0;

@@ -17,41 +17,41 @@ internal static class NormalDistribution
     // PyTorch's AVX2 kernel multiplies in float by 2π rounded to float.
     private const float TwoPi = (float)(2.0 * Math.PI);
 
-    /// <summary>Fills <paramref name="data"/> (float32) with normal numbers.</summary>
-    public static void Fill(float[] data, MersenneTwister generator)
+    /// <summary>Fills <paramref name="data"/> (float32) with normal numbers of the given mean and standard deviation.</summary>
+    public static void Fill(float[] data, MersenneTwister generator, double mean = 0, double std = 1)
     {
         if (data.Length < Block)
         {
-            for (var i = 0; i < data.Length; i++) data[i] = (float)Next(generator);
+            for (var i = 0; i < data.Length; i++) data[i] = (float)(Next(generator) * std + mean);
             return;
         }
 
         for (var i = 0; i < data.Length; i++) data[i] = generator.NextFloat();
-        for (var i = 0; i + Block <= data.Length; i += Block) Transform(data, i);
+        for (var i = 0; i + Block <= data.Length; i += Block) Transform(data, i, (float)mean, (float)std);
         if (data.Length % Block != 0)
         {
             var last = data.Length - Block;
             for (var i = 0; i < Block; i++) data[last + i] = generator.NextFloat();
-            Transform(data, last);
+            Transform(data, last, (float)mean, (float)std);
         }
     }
 
-    /// <summary>Fills <paramref name="data"/> (float64) with normal numbers.</summary>
-    public static void Fill(double[] data, MersenneTwister generator)
+    /// <summary>Fills <paramref name="data"/> (float64) with normal numbers of the given mean and standard deviation.</summary>
+    public static void Fill(double[] data, MersenneTwister generator, double mean = 0, double std = 1)
     {
         if (data.Length < Block)
         {
-            for (var i = 0; i < data.Length; i++) data[i] = Next(generator);
+            for (var i = 0; i < data.Length; i++) data[i] = Next(generator) * std + mean;
             return;
         }
 
         for (var i = 0; i < data.Length; i++) data[i] = generator.NextDouble();
-        for (var i = 0; i + Block <= data.Length; i += Block) Transform(data, i);
+        for (var i = 0; i + Block <= data.Length; i += Block) Transform(data, i, mean, std);
         if (data.Length % Block != 0)
         {
             var last = data.Length - Block;
             for (var i = 0; i < Block; i++) data[last + i] = generator.NextDouble();
-            Transform(data, last);
+            Transform(data, last, mean, std);
         }
     }
 
@@ -73,7 +73,7 @@ internal static class NormalDistribution
     }
 
     // Box-Muller on 16 uniforms in float arithmetic; theta is computed in double and rounded, as in PyTorch.
-    private static void Transform(float[] d, int at)
+    private static void Transform(float[] d, int at, float mean, float std)
     {
         for (var j = 0; j < Block / 2; j++)
         {
@@ -81,12 +81,13 @@ internal static class NormalDistribution
             var u2 = d[at + j + Block / 2];
             var radius = MathF.Sqrt(-2f * MathF.Log(u1));
             var theta = TwoPi * u2;
-            d[at + j] = radius * MathF.Cos(theta);
-            d[at + j + Block / 2] = radius * MathF.Sin(theta);
+            // the AVX2 kernel scales with a fused multiply-add
+            d[at + j] = MathF.FusedMultiplyAdd(radius * MathF.Cos(theta), std, mean);
+            d[at + j + Block / 2] = MathF.FusedMultiplyAdd(radius * MathF.Sin(theta), std, mean);
         }
     }
 
-    private static void Transform(double[] d, int at)
+    private static void Transform(double[] d, int at, double mean, double std)
     {
         for (var j = 0; j < Block / 2; j++)
         {
@@ -94,8 +95,8 @@ internal static class NormalDistribution
             var u2 = d[at + j + Block / 2];
             var radius = Math.Sqrt(-2.0 * Math.Log(u1));
             var theta = 2.0 * Math.PI * u2;
-            d[at + j] = radius * Math.Cos(theta);
-            d[at + j + Block / 2] = radius * Math.Sin(theta);
+            d[at + j] = radius * Math.Cos(theta) * std + mean;
+            d[at + j + Block / 2] = radius * Math.Sin(theta) * std + mean;
         }
     }
 }

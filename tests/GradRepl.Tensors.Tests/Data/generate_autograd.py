@@ -395,7 +395,7 @@ def make_input(spec):
     return t
 
 
-def main():
+def main(filename="autograd.json"):
     out = []
     for index, (expr, names, cs, kind) in enumerate(CASES):
         if kind == "skip":
@@ -428,7 +428,7 @@ def main():
             result.backward(torch.ones_like(result))
         case["grads"] = {n: (None if t.grad is None else repr(t.grad)) for n, t in tensors.items() if t.requires_grad}
         out.append(case)
-    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "autograd.json")
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), filename)
     with open(path, "w") as f:
         json.dump({"torch_version": torch.__version__, "cases": out}, f, indent=1)
     print(f"wrote {len(out)} cases to {path}")

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace GradRepl.Tensors.Tests.Golden;
 
-/// <summary>One case of Data/autograd.json, written by Data/generate_autograd.py from real PyTorch.</summary>
+/// <summary>One case of Data/autograd.json (written by Data/generate_autograd.py) or Data/ops.json (Data/generate_ops.py), from real PyTorch.</summary>
 public sealed record AutogradGoldenCase(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("expr")] string Expr,
@@ -18,13 +18,17 @@ public sealed record AutogradGoldenCase(
     [property: JsonPropertyName("error_type")] string? ErrorType,
     [property: JsonPropertyName("error")] string? Error)
 {
-    private static readonly Lazy<Dictionary<string, AutogradGoldenCase>> s_all = new(Load);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Dictionary<string, AutogradGoldenCase>> s_files = new();
 
-    public static IReadOnlyDictionary<string, AutogradGoldenCase> All => s_all.Value;
+    /// <summary>The cases of Data/autograd.json.</summary>
+    public static IReadOnlyDictionary<string, AutogradGoldenCase> All => InFile("autograd.json");
 
-    private static Dictionary<string, AutogradGoldenCase> Load()
+    /// <summary>The cases of one golden file under Data/.</summary>
+    public static IReadOnlyDictionary<string, AutogradGoldenCase> InFile(string file) => s_files.GetOrAdd(file, Load);
+
+    private static Dictionary<string, AutogradGoldenCase> Load(string file)
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "Data", "autograd.json");
+        var path = Path.Combine(AppContext.BaseDirectory, "Data", file);
         using var doc = JsonDocument.Parse(File.ReadAllText(path));
         var options = new JsonSerializerOptions { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
         var cases = doc.RootElement.GetProperty("cases").Deserialize<AutogradGoldenCase[]>(options)!;

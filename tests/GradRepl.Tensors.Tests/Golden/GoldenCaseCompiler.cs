@@ -32,18 +32,23 @@ internal static class GoldenCaseCompiler
             static Tensor item(Tensor y) => torch.tensor(y.item());
             static Tensor requires_grad_on(Tensor t) => t.requires_grad_(true);
             static Tensor in_no_grad(Tensor x) { using (torch.no_grad()) return x * 2; }
+            static T seeded<T>(long seed, Func<T> draw) { torch.manual_seed(seed); return draw(); }
             static string next_names(Tensor y) => string.Join("|", y.grad_fn!.next_functions.Select(f => f.node is null ? "None" : f.node.name()));
         }
         """;
 
-    private static readonly Lazy<Type> s_cases = new(Compile);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Type>> s_files = new();
 
     public static string MethodName(AutogradGoldenCase c) => "Case_" + c.Id[..3];
 
-    /// <summary>Runs a case's C# expression on its inputs.</summary>
-    public static object? Run(AutogradGoldenCase c, Dictionary<string, Tensor> inputs)
+    /// <summary>Runs a case of Data/autograd.json on its inputs.</summary>
+    public static object? Run(AutogradGoldenCase c, Dictionary<string, Tensor> inputs) => Run("autograd.json", c, inputs);
+
+    /// <summary>Runs a case's C# expression (from golden file <paramref name="file"/>) on its inputs.</summary>
+    public static object? Run(string file, AutogradGoldenCase c, Dictionary<string, Tensor> inputs)
     {
-        var method = s_cases.Value.GetMethod(MethodName(c), BindingFlags.Public | BindingFlags.Static)!;
+        var type = s_files.GetOrAdd(file, f => new Lazy<Type>(() => Compile(f))).Value;
+        var method = type.GetMethod(MethodName(c), BindingFlags.Public | BindingFlags.Static)!;
         try
         {
             return method.Invoke(null, [inputs]);
@@ -55,11 +60,11 @@ internal static class GoldenCaseCompiler
         }
     }
 
-    private static Type Compile()
+    private static Type Compile(string file)
     {
         var source = new StringBuilder(Helpers);
         source.AppendLine("public static partial class GoldenCases {");
-        foreach (var c in AutogradGoldenCase.All.Values)
+        foreach (var c in AutogradGoldenCase.InFile(file).Values)
         {
             source.Append($"public static object {MethodName(c)}(Dictionary<string, Tensor> t) {{ ");
             foreach (var input in c.Inputs) source.Append($"var {input.Name} = t[\"{input.Name}\"]; ");
@@ -70,7 +75,7 @@ internal static class GoldenCaseCompiler
         var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
             .Select(p => MetadataReference.CreateFromFile(p))
             .Append(MetadataReference.CreateFromFile(typeof(Tensor).Assembly.Location));
-        var compilation = CSharpCompilation.Create("GoldenCases",
+        var compilation = CSharpCompilation.Create("GoldenCases_" + Path.GetFileNameWithoutExtension(file),
             [CSharpSyntaxTree.ParseText(source.ToString())], references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         using var stream = new MemoryStream();
