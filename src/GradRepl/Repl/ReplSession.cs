@@ -220,7 +220,7 @@ internal sealed class ReplSession
         var type = compilation.GetSemanticModel(tree).GetTypeInfo(expression).Type;
         if (type is null) return TrailingKind.Typeless;
         if (type.SpecialType == SpecialType.System_Void) return TrailingKind.Void;
-        return type.ToDisplayString() == typeof(GradRepl.Plotting.Plot).FullName ? TrailingKind.Plot : TrailingKind.Value;
+        return type.ToDisplayString() is "GradRepl.Plotting.Figure" or "ScottPlot.Plot" ? TrailingKind.Plot : TrailingKind.Value;
     }
 
     // In a saved .csx a bare expression may only end the file, so a shown value becomes print(...) (or show(...) for a plot).
