@@ -118,7 +118,7 @@ public sealed class Figure
                 Draw(canvas);
             }
 
-            return stream.ToArray();
+            return SvgIds.Renumber(stream.ToArray());
         }
 
         using var image = RenderImage();
@@ -189,6 +189,7 @@ public sealed class Figure
             var rect = AxesRect(subplot);
             var plot = subplot.Plot;
             plot.Layout.Fixed(rect);
+            AutoScale(subplot);
             if (subplot.BestLegend && plot.Legend.IsVisible)
             {
                 plot.Legend.Alignment = LegendPlacement.Best(plot, rect);
@@ -196,6 +197,27 @@ public sealed class Figure
 
             plot.Render(canvas, figureRect);
         }
+    }
+
+    /// <summary>
+    /// Limits as matplotlib keeps them: automatic ones follow the data on every render (ScottPlot would keep the first
+    /// ones), limits set by the script (<c>xlim</c>, <c>Axes.SetLimits</c>) stay, and an axes without data shows 0 to 1.
+    /// </summary>
+    private static void AutoScale(GridAxes subplot)
+    {
+        var plot = subplot.Plot;
+        if (plot.Axes.LimitsHaveBeenSet && !plot.Axes.GetLimits().Equals(subplot.AutomaticLimits))
+        {
+            return;
+        }
+
+        plot.Axes.AutoScale();
+        if (!plot.GetPlottables().Any())
+        {
+            plot.Axes.SetLimits(0, 1, 0, 1);
+        }
+
+        subplot.AutomaticLimits = plot.Axes.GetLimits();
     }
 
     /// <summary>matplotlib's GridSpec: the axes box at its subplot fractions, split into cells with 20% gaps.</summary>
@@ -259,5 +281,8 @@ public sealed class Figure
         public int Index { get; } = index;
 
         public bool BestLegend { get; set; }
+
+        /// <summary>The limits the last render chose by itself, or null.</summary>
+        public AxisLimits? AutomaticLimits { get; set; }
     }
 }
