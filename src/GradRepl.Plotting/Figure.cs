@@ -112,10 +112,12 @@ public sealed class Figure
         if (format == ImageFileFormat.Svg)
         {
             using var stream = new MemoryStream();
+            // a raster render first settles the limits, so that ScottPlot draws the SVG in one pass
+            RenderImage().Dispose();
             using (var managed = new SKManagedWStream(stream))
             using (var canvas = SKSvgCanvas.Create(new SKRect(0, 0, Width, Height), managed))
             {
-                Draw(canvas);
+                Draw(canvas, layers: false);
             }
 
             return SvgIds.Renumber(stream.ToArray());
@@ -173,14 +175,14 @@ public sealed class Figure
     {
         using var surface = SKSurface.Create(new SKImageInfo(Width, Height, SKColorType.Rgba8888, SKAlphaType.Premul))
             ?? throw new InvalidOperationException($"SkiaSharp could not make a {Width}x{Height} image.");
-        Draw(surface.Canvas);
+        Draw(surface.Canvas, layers: true);
         return surface.Snapshot();
     }
 
     /// <summary>The data area (the axes box) of <paramref name="axes"/> in figure pixels.</summary>
     internal PixelRect DataRect(Plot axes) => AxesRect(Find(axes));
 
-    private void Draw(SKCanvas canvas)
+    private void Draw(SKCanvas canvas, bool layers)
     {
         canvas.Clear(SKColors.White);
         var figureRect = new PixelRect(0, Width, Height, 0);
@@ -195,7 +197,21 @@ public sealed class Figure
                 plot.Legend.Alignment = LegendPlacement.Best(plot, rect);
             }
 
+            foreach (var clear in plot.RenderManager.RenderActions.OfType<ClearAxesLayer>())
+            {
+                clear.Enabled = layers;
+            }
+
+            if (layers)
+            {
+                canvas.SaveLayer();
+            }
+
             plot.Render(canvas, figureRect);
+            if (layers)
+            {
+                canvas.Restore();
+            }
         }
     }
 

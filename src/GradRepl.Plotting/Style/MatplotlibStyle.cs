@@ -30,8 +30,10 @@ internal static class MatplotlibStyle
     public static void Apply(Plot plot)
     {
         EmbeddedFont.Register();
-        // the figure paints its background once: an axes clearing the canvas would erase the subplots drawn before it
-        plot.RenderManager.RenderActions.RemoveAll(a => a is ScottPlot.Rendering.RenderActions.ClearCanvas or ScottPlot.Rendering.RenderActions.RenderFigureBackground);
+        // the figure paints its background once; each axes clears only its own layer (see ClearAxesLayer)
+        var actions = plot.RenderManager.RenderActions;
+        actions.RemoveAll(a => a is ScottPlot.Rendering.RenderActions.RenderFigureBackground);
+        actions[actions.FindIndex(a => a is ScottPlot.Rendering.RenderActions.ClearCanvas)] = new ClearAxesLayer();
         plot.FigureBackground.Color = Colors.White;
         plot.DataBackground.Color = Colors.White;
         plot.Add.Palette = new ScottPlot.Palettes.Category10();
