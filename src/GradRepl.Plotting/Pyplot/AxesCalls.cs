@@ -44,6 +44,7 @@ public static class AxesCalls
             scatter.LinePattern = fmt.Line ?? LinePattern.Solid;
             scatter.MarkerShape = fmt.Marker;
             scatter.MarkerSize = fmt.Marker == MarkerShape.None ? 0 : MatplotlibStyle.MarkerSize * fmt.MarkerScale;
+            scatter.MarkerLineWidth = MatplotlibStyle.MarkerEdgeWidth;
             scatter.LegendText = legend ?? string.Empty;
             result.Add(scatter);
         }
@@ -169,9 +170,12 @@ public static class AxesCalls
         var heatmap = axes.Add.Heatmap((double[,])values.Clone());
         heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
         heatmap.Extent = new CoordinateRect(-0.5, columns - 0.5, rows - 0.5, -0.5);
+        // ScottPlot puts row 0 at the extent's top (here y = rows - 0.5, drawn lowest on the flipped axis)
+        heatmap.FlipVertically = true;
         axes.Axes.SetLimits(-0.5, columns - 0.5, rows - 0.5, -0.5);
         var bar = axes.Add.ColorBar(heatmap);
         MatplotlibStyle.StyleAxis(bar.Axis);
+        bar.Axis.TickGenerator = new MatplotlibTickGenerator();
         return heatmap;
     }
 

@@ -13,6 +13,7 @@ internal static class MatplotlibStyle
     public static readonly float TitleSize = Units.Points(12); // axes.titlesize: large
     public static readonly float LineWidth = Units.Points(1.5); // lines.linewidth
     public static readonly float MarkerSize = Units.Points(6); // lines.markersize
+    public static readonly float MarkerEdgeWidth = Units.Points(1); // lines.markeredgewidth: the strokes of x, +, |
     public static readonly float FrameWidth = Units.Points(0.8); // axes.linewidth
     public static readonly float TickLength = Units.Points(3.5);
     public static readonly float TickPad = Units.Points(3.5);
