@@ -294,7 +294,7 @@ public sealed class AxesCallsTests
 
     private static SKBitmap Render(Figure figure, [System.Runtime.CompilerServices.CallerMemberName] string test = "")
     {
-        var png = figure.GetImageBytes(Output.ImageFileFormat.Png);
+        var png = figure.GetImageBytes(Plotting.Output.ImageFileFormat.Png);
         File.WriteAllBytes(Artifacts.PathFor("png", test), png);
         return SKBitmap.Decode(png);
     }

@@ -25,7 +25,7 @@ internal static class LabFigures
     }
 
     /// <summary>The rendered figure's pixels.</summary>
-    public static SKBitmap Rasterize(Figure figure) => SKBitmap.Decode(figure.GetImageBytes(Output.ImageFileFormat.Png));
+    public static SKBitmap Rasterize(Figure figure) => SKBitmap.Decode(figure.GetImageBytes(Plotting.Output.ImageFileFormat.Png));
 
     private static Figure Lab(double[] x, double[] f, double[] df)
     {
