@@ -26,7 +26,10 @@ internal static class TickLabelFormatter
         }
 
         var step = positions.Length > 1 ? Math.Abs(positions[1] - positions[0]) : Math.Max(maxAbs, 1);
-        var scientific = maxAbs >= 1e5 || (maxAbs > 0 && step < 1e-4);
+        // a narrow range far from zero (1e6 to 1e6 + 10) would give every tick the same scientific label; matplotlib
+        // shows an offset there, these labels write the values out in full
+        var narrow = positions.Length > 1 && step < maxAbs * 1e-3;
+        var scientific = !narrow && (maxAbs >= 1e5 || (maxAbs > 0 && step < 1e-4));
         var decimals = scientific ? 0 : Decimals(positions, step);
         var result = new string[positions.Length];
         for (var i = 0; i < positions.Length; i++)

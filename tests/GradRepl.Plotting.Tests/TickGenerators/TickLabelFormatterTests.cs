@@ -40,4 +40,11 @@ public sealed class TickLabelFormatterTests
         Assert.Equal("0.0", TickLabelFormatter.WithUnicodeMinus("-0.0"));
         Assert.Equal("\u22121", TickLabelFormatter.WithUnicodeMinus("-1"));
     }
+
+    [Fact]
+    public void Format_NarrowRangeFarFromZero_ValuesWrittenOutSoEachLabelDiffers()
+    {
+        Assert.Equal(["1000000", "1000002", "1000004"], TickLabelFormatter.Format([1e6, 1e6 + 2, 1e6 + 4]));
+        Assert.Equal(["−1000000.5", "−1000000.0"], TickLabelFormatter.Format([-1e6 - 0.5, -1e6]));
+    }
 }
