@@ -124,6 +124,16 @@ public sealed class Figure
         }
 
         using var image = RenderImage();
+        if (format == ImageFileFormat.Png)
+        {
+            // Skia's default tries every PNG row filter at zlib level 6; one filter at level 4 encodes several times
+            // faster for a few percent more bytes (flat plot images compress well either way)
+            using var pixels = image.PeekPixels();
+            using var png = pixels.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.Sub, 4))
+                ?? throw new InvalidOperationException("SkiaSharp could not encode the figure as PNG.");
+            return png.ToArray();
+        }
+
         using var data = image.Encode(format.ToSkia(), format.Quality());
         return data.ToArray();
     }
