@@ -1,5 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using GradRepl.Plotting;
+using GradRepl.Plotting.Output;
+using GradRepl.Plotting.Pyplot;
 
 namespace GradRepl.Bench.Plotting;
 
@@ -10,19 +12,21 @@ namespace GradRepl.Bench.Plotting;
 public class PlottingBenchmarks
 {
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"gradrepl-bench-{Environment.ProcessId}.png");
-    private Plot _twoSeries = null!;
-    private Plot _million = null!;
+    private Figure _twoSeries = null!;
+    private Figure _million = null!;
 
     [GlobalSetup]
     public void Setup()
     {
         // two 1000-point series, like the ReLU lab figure but with curves that exercise joins everywhere
         var x = Enumerable.Range(0, 1000).Select(i => -10 + (20.0 * i / 999)).ToArray();
-        _twoSeries = new Plot();
-        _twoSeries.Add.Scatter(x, x.Select(Math.Sin).ToArray()).LegendText = "function";
-        _twoSeries.Add.Scatter(x, x.Select(Math.Cos).ToArray()).LegendText = "derivative";
-        _twoSeries.XLabel("x");
-        _twoSeries.ShowLegend();
+        _twoSeries = new Figure();
+        var axes = _twoSeries.CurrentAxes;
+        AxesCalls.Plot(axes, x, x.Select(Math.Sin).ToArray(), label: "function");
+        AxesCalls.Plot(axes, x, x.Select(Math.Cos).ToArray(), label: "derivative");
+        axes.XLabel("x");
+        axes.ShowLegend();
+        _twoSeries.UseBestLegendLocation(axes);
 
         // one 1,000,000-point series: a sine with deterministic noise
         var n = 1_000_000;
@@ -36,8 +40,8 @@ public class PlottingBenchmarks
             ys[i] = Math.Sin(xs[i]) + ((state >> 8) * (0.1 / (1 << 24)));
         }
 
-        _million = new Plot();
-        _million.Add.Scatter(xs, ys);
+        _million = new Figure();
+        AxesCalls.Plot(_million.CurrentAxes, xs, ys);
     }
 
     [GlobalCleanup]
@@ -45,19 +49,19 @@ public class PlottingBenchmarks
 
     /// <summary>matplotlib: fig.savefig('x.png') of two 1000-point lines, 640x480.</summary>
     [Benchmark]
-    public void SavePng_TwoSeries1000() => _twoSeries.SavePng(_path);
+    public void SavePng_TwoSeries1000() => _twoSeries.Save(_path);
 
     /// <summary>matplotlib: fig.savefig('x.png') of one 1,000,000-point line, 640x480.</summary>
     [Benchmark]
-    public void SavePng_MillionPoints() => _million.SavePng(_path);
+    public void SavePng_MillionPoints() => _million.Save(_path);
 
     /// <summary>Rendering and encoding without the file system.</summary>
     [Benchmark]
-    public byte[] GetPngBytes_MillionPoints() => _million.GetPngBytes();
+    public byte[] GetPngBytes_MillionPoints() => _million.GetImageBytes(ImageFileFormat.Png);
 
     /// <summary>The SVG of the two-series figure.</summary>
     [Benchmark]
-    public string GetSvgXml_TwoSeries1000() => _twoSeries.GetSvgXml();
+    public byte[] GetSvgXml_TwoSeries1000() => _twoSeries.GetImageBytes(ImageFileFormat.Svg);
 
     /// <summary>The 80x24 terminal preview of the two-series figure.</summary>
     [Benchmark]

@@ -22,6 +22,18 @@ public static class DefaultImports
     [
         typeof(ScriptGlobals).Assembly,
         typeof(GradRepl.Tensors.Tensor).Assembly,
-        typeof(GradRepl.Plotting.Plot).Assembly,
+        typeof(GradRepl.Plotting.Figure).Assembly,
+    ];
+
+    private static string PlottingDirectory => Path.GetDirectoryName(typeof(GradRepl.Plotting.Figure).Assembly.Location) ?? AppContext.BaseDirectory;
+
+    /// <summary>
+    /// Libraries the globals expose that scripts also reference (ScottPlot, for <c>gca()</c>; SkiaSharp, which its API
+    /// names), as file paths beside the plotting assembly: an <see cref="Assembly"/> would load them in every run.
+    /// </summary>
+    public static IReadOnlyList<string> LibraryPaths { get; } =
+    [
+        Path.Combine(PlottingDirectory, "ScottPlot.dll"),
+        Path.Combine(PlottingDirectory, "SkiaSharp.dll"),
     ];
 }

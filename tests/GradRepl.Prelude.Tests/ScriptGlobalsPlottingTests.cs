@@ -61,4 +61,80 @@ public sealed class ScriptGlobalsPlottingTests : IDisposable
     {
         Assert.Throws<ArgumentException>(() => _globals.plot([1.0, 2.0], [1.0]));
     }
+
+    [Fact]
+    public void Plot_TensorRequiringGrad_DetachedAndDrawn()
+    {
+        var x = _globals.linspace(-1, 1, 5, requires_grad: true);
+        _globals.plot(x, x.pow(2), "rx", label: "square");
+
+        var scatter = Assert.IsType<ScottPlot.Plottables.Scatter>(Assert.Single(_globals.gca().GetPlottables()));
+        Assert.Equal(5, scatter.Data.GetScatterPoints().Count);
+        Assert.Equal(1.0, scatter.Data.GetScatterPoints()[0].Y, 6);
+    }
+
+    [Fact]
+    public void PlotCalls_ListsArraysAndTensorsAccepted()
+    {
+        _globals.plot(new List<double> { 1, 2, 3 });
+        _globals.scatter(new[] { 1, 2, 3 }, new List<int> { 3, 2, 1 });
+        _globals.bar(_globals.tensor(new[] { 1.0, 2.0 }), new[] { 3f, 4f });
+        var counts = _globals.hist(_globals.tensor(new[] { 0.0, 0.5, 1.0 }), bins: 2);
+        _globals.imshow(new double[,] { { 1, 2 }, { 3, 4 } });
+
+        Assert.Equal([1, 2], counts);
+        Assert.Equal(5, _globals.gca().GetPlottables().Count());
+    }
+
+    [Fact]
+    public void Imshow_OneDimensionalInput_MessageNamesTheShape()
+    {
+        var e = Assert.Throws<ArgumentException>(() => _globals.imshow(new[] { 1.0, 2.0 }));
+
+        Assert.Equal("imshow's input must be a 2-D array or tensor, got one of shape (2,)", e.Message);
+    }
+
+    [Fact]
+    public void Close_NextCallStartsANewFigure()
+    {
+        _globals.plot([0.0, 1.0], [1.0, 0.0]);
+        var first = _globals.gcf();
+        _globals.close();
+
+        Assert.NotSame(first, _globals.gcf());
+        Assert.Empty(_globals.gca().GetPlottables());
+    }
+
+    [Fact]
+    public void Savefig_UnknownExtension_MessageNamesItAndWritesNothing()
+    {
+        var path = Path.Combine(_directory, "figure.gif");
+        _globals.plot([0.0, 1.0], [1.0, 0.0]);
+
+        var e = Assert.Throws<ArgumentException>(() => _globals.savefig(path));
+
+        Assert.Contains("'gif'", e.Message);
+        Assert.Empty(Directory.GetFileSystemEntries(_directory));
+    }
+
+    [Fact]
+    public void Subplots_GridOfAxesFirstCurrent()
+    {
+        var (fig, axs) = _globals.subplots(2, 2);
+
+        Assert.Equal(4, axs.Length);
+        Assert.Same(axs[0], _globals.gca());
+        Assert.Same(fig, _globals.gcf());
+        Assert.Same(axs[3], _globals.subplot(2, 2, 4));
+    }
+
+    [Fact]
+    public void TryShowFigure_AxesOrFigure_SavedAndPrinted()
+    {
+        _globals.plot([0.0, 1.0], [1.0, 0.0]);
+
+        Assert.True(_globals.TryShowFigure(_globals.gca()));
+        Assert.False(_globals.TryShowFigure("text"));
+        Assert.Equal($"Figure saved to {Path.Combine(_directory, "lesson-1.png")}\n", _output.ToString());
+    }
 }

@@ -11,11 +11,11 @@ internal static class TickLabelFormatter
 {
     public const char Minus = '\u2212';
 
-    public static Tick[] Format(double[] positions)
+    public static string[] Format(double[] positions)
     {
         if (positions.Length == 0)
         {
-            return Tick.None;
+            return [];
         }
 
         // a loop, not positions.Max(Math.Abs): LINQ over doubles is JIT-compiled at start-up (bench/README.md)
@@ -26,14 +26,17 @@ internal static class TickLabelFormatter
         }
 
         var step = positions.Length > 1 ? Math.Abs(positions[1] - positions[0]) : Math.Max(maxAbs, 1);
-        var scientific = maxAbs >= 1e5 || (maxAbs > 0 && step < 1e-4);
+        // a narrow range far from zero (1e6 to 1e6 + 10) would give every tick the same scientific label; matplotlib
+        // shows an offset there, these labels write the values out in full
+        var narrow = positions.Length > 1 && step < maxAbs * 1e-3;
+        var scientific = !narrow && (maxAbs >= 1e5 || (maxAbs > 0 && step < 1e-4));
         var decimals = scientific ? 0 : Decimals(positions, step);
-        var result = new Tick[positions.Length];
+        var result = new string[positions.Length];
         for (var i = 0; i < positions.Length; i++)
         {
             var v = positions[i];
             var text = scientific ? Scientific(v) : v.ToString("F" + decimals, CultureInfo.InvariantCulture);
-            result[i] = new Tick(v, WithUnicodeMinus(text));
+            result[i] = WithUnicodeMinus(text);
         }
 
         return result;

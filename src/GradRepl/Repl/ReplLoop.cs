@@ -1,6 +1,5 @@
 using System.Globalization;
 using GradRepl.Highlighting;
-using GradRepl.Plotting;
 using GradRepl.Scripting;
 
 namespace GradRepl.Repl;
@@ -141,11 +140,7 @@ internal sealed class ReplLoop
 
     private void ShowValue(object? value)
     {
-        if (value is Plot plot)
-        {
-            _session.Globals.show(plot);
-            return;
-        }
+        if (_session.Globals.TryShowFigure(value)) return;
 
         if (ValueFormatter.Format(value) is { } text) _output.Out.WriteLine(text);
     }

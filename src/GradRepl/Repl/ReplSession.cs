@@ -222,7 +222,7 @@ internal sealed class ReplSession
         var type = compilation.GetSemanticModel(tree).GetTypeInfo(expression).Type;
         if (type is null) return TrailingKind.Typeless;
         if (type.SpecialType == SpecialType.System_Void) return TrailingKind.Void;
-        return type.ToDisplayString() == typeof(GradRepl.Plotting.Plot).FullName ? TrailingKind.Plot : TrailingKind.Value;
+        return type.ToDisplayString() is "GradRepl.Plotting.Figure" or "ScottPlot.Plot" ? TrailingKind.Plot : TrailingKind.Value;
     }
 
     // The variables a submission declares and their types, so a saved script can tell a redeclaration from a new variable.

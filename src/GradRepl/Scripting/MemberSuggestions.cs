@@ -17,7 +17,7 @@ internal static partial class MemberSuggestions
 
     // Where engine types come from: the assemblies a script's prelude imports.
     private static readonly Assembly[] EngineAssemblies =
-        [typeof(GradRepl.Tensors.Tensor).Assembly, typeof(ScriptGlobals).Assembly, typeof(GradRepl.Plotting.Plot).Assembly];
+        [typeof(GradRepl.Tensors.Tensor).Assembly, typeof(ScriptGlobals).Assembly, typeof(GradRepl.Plotting.Figure).Assembly];
 
     /// <summary>
     /// The hint line for a diagnostic (e.g. <c>did you mean pow?</c>), or null when the diagnostic is not about a

@@ -23,6 +23,7 @@ internal static class RoslynCompiler
             .WithFileEncoding(Encoding.UTF8)
             .WithImports(DefaultImports.Namespaces)
             .AddReferences(DefaultImports.Assemblies)
+            .AddReferences(DefaultImports.LibraryPaths.Select(path => MetadataReference.CreateFromFile(path)))
             .WithLanguageVersion(LanguageVersion.Latest)
             .WithEmitDebugInformation(true)
             .WithOptimizationLevel(OptimizationLevel.Debug));

@@ -1,17 +1,19 @@
-using GradRepl.Plotting.Backends.Png;
-using GradRepl.Plotting.Primitives;
+using SkiaSharp;
 
 namespace GradRepl.Plotting.Tests.Support;
 
 /// <summary>Pixel queries for assertions.</summary>
 internal static class ImageProbe
 {
-    public static int Distance(Color a, Color b) => Math.Abs(a.R - b.R) + Math.Abs(a.G - b.G) + Math.Abs(a.B - b.B);
+    public static readonly SKColor Blue = SKColor.Parse("#1f77b4");
+    public static readonly SKColor Orange = SKColor.Parse("#ff7f0e");
 
-    public static bool IsWhite(Color c) => c.R == 255 && c.G == 255 && c.B == 255;
+    public static int Distance(SKColor a, SKColor b) => Math.Abs(a.Red - b.Red) + Math.Abs(a.Green - b.Green) + Math.Abs(a.Blue - b.Blue);
+
+    public static bool IsWhite(SKColor c) => c.Red == 255 && c.Green == 255 && c.Blue == 255;
 
     /// <summary>Whether any pixel within <paramref name="radius"/> of (x, y) is close to <paramref name="color"/>.</summary>
-    public static bool HasColorNear(RgbImage image, float x, float y, Color color, int radius = 1, int tolerance = 60)
+    public static bool HasColorNear(SKBitmap image, double x, double y, SKColor color, int radius = 1, int tolerance = 60)
     {
         for (var dy = -radius; dy <= radius; dy++)
         {
@@ -28,12 +30,13 @@ internal static class ImageProbe
         return false;
     }
 
-    public static int CountInk(RgbImage image, PixelRect rect)
+    /// <summary>Pixels that are not white in the rectangle [left, right) x [top, bottom).</summary>
+    public static int CountInk(SKBitmap image, double left, double top, double right, double bottom)
     {
         var count = 0;
-        for (var y = Math.Max(0, (int)rect.Top); y < Math.Min(image.Height, (int)Math.Ceiling(rect.Bottom)); y++)
+        for (var y = Math.Max(0, (int)top); y < Math.Min(image.Height, (int)Math.Ceiling(bottom)); y++)
         {
-            for (var x = Math.Max(0, (int)rect.Left); x < Math.Min(image.Width, (int)Math.Ceiling(rect.Right)); x++)
+            for (var x = Math.Max(0, (int)left); x < Math.Min(image.Width, (int)Math.Ceiling(right)); x++)
             {
                 if (!IsWhite(image.GetPixel(x, y)))
                 {
@@ -45,24 +48,41 @@ internal static class ImageProbe
         return count;
     }
 
-    public static float DistanceToPolyline(PixelPoint p, IReadOnlyList<PixelPoint> line)
+    /// <summary>Pixels close to <paramref name="color"/> anywhere in the image.</summary>
+    public static int CountColor(SKBitmap image, SKColor color, int tolerance = 40)
     {
-        var best = float.MaxValue;
-        for (var i = 0; i + 1 < line.Count; i++)
+        var count = 0;
+        for (var y = 0; y < image.Height; y++)
         {
-            best = Math.Min(best, DistanceToSegment(p, line[i], line[i + 1]));
+            for (var x = 0; x < image.Width; x++)
+            {
+                if (Distance(image.GetPixel(x, y), color) <= tolerance)
+                {
+                    count++;
+                }
+            }
         }
 
-        return line.Count == 1 ? MathF.Sqrt(Sq(p.X - line[0].X) + Sq(p.Y - line[0].Y)) : best;
+        return count;
     }
 
-    private static float DistanceToSegment(PixelPoint p, PixelPoint a, PixelPoint b)
+    /// <summary>Mean absolute difference per channel (0 to 255) of two same-sized images, over R, G and B.</summary>
+    public static double MeanDifference(SKBitmap a, SKBitmap b)
     {
-        float dx = b.X - a.X, dy = b.Y - a.Y;
-        var len = (dx * dx) + (dy * dy);
-        var t = len == 0 ? 0 : Math.Clamp((((p.X - a.X) * dx) + ((p.Y - a.Y) * dy)) / len, 0, 1);
-        return MathF.Sqrt(Sq(p.X - (a.X + (t * dx))) + Sq(p.Y - (a.Y + (t * dy))));
-    }
+        if (a.Width != b.Width || a.Height != b.Height)
+        {
+            throw new ArgumentException($"sizes differ: {a.Width}x{a.Height} and {b.Width}x{b.Height}");
+        }
 
-    private static float Sq(float v) => v * v;
+        long sum = 0;
+        for (var y = 0; y < a.Height; y++)
+        {
+            for (var x = 0; x < a.Width; x++)
+            {
+                sum += Distance(a.GetPixel(x, y), b.GetPixel(x, y));
+            }
+        }
+
+        return sum / (3.0 * a.Width * a.Height);
+    }
 }
