@@ -10,11 +10,12 @@ its grad_fn's name, and each input's .grad after backward with a gradient of one
 case, the exception's type and message. The C# test (AutogradGoldenTests) compiles the C# expressions
 with Roslyn, runs them on the same inputs and compares the printed forms byte for byte.
 """
-import json
 import math
-import os
+
 import torch
 import torch.nn.functional as F
+
+import golden_writer
 
 torch.set_printoptions(profile="default")
 
@@ -380,58 +381,9 @@ CASES = [
 ]
 
 
-def to_csharp(expr):
-    """C# spelling of a Python expression where the difference is mechanical."""
-    for name in ("float", "double", "long", "bool"):
-        expr = expr.replace(f".{name}()", f".@{name}()")
-    return expr.replace("F.", "torch.nn.functional.")
 
-
-def make_input(spec):
-    dtype = getattr(torch, spec["dtype"])
-    t = torch.tensor(spec["values"], dtype=dtype).reshape(spec["shape"])
-    if spec["requires_grad"]:
-        t.requires_grad_(True)
-    return t
-
-
-def main(filename="autograd.json"):
-    out = []
-    for index, (expr, names, cs, kind) in enumerate(CASES):
-        if kind == "skip":
-            continue
-        env = {"torch": torch, "F": F}
-        env.update({k: v for k, v in globals().items() if callable(v) and not k.startswith("_")})
-        tensors = {name: make_input(INPUTS[name]) for name in names}
-        env.update(tensors)
-        case = {"id": f"{index:03d}_{expr}", "expr": expr, "cs": cs or to_csharp(expr), "kind": kind,
-                "inputs": [dict(name=n, **INPUTS[n]) for n in names]}
-        try:
-            result = eval(expr, env)
-        except Exception as e:  # noqa: BLE001 - the error is the expectation
-            if kind != "error":
-                raise
-            case["error_type"] = type(e).__name__
-            case["error"] = str(e).split("\n")[0]
-            out.append(case)
-            continue
-        if kind == "error":
-            raise AssertionError(f"expected an error from {expr}")
-        if kind == "text":
-            case["text"] = result
-            out.append(case)
-            continue
-        case["repr"] = repr(result)
-        case["values"] = [float(v) for v in result.detach().reshape(-1).tolist()]
-        case["grad_fn"] = None if result.grad_fn is None else type(result.grad_fn).__name__
-        if kind in ("grad", "approx") and result.grad_fn is not None:
-            result.backward(torch.ones_like(result))
-        case["grads"] = {n: (None if t.grad is None else repr(t.grad)) for n, t in tensors.items() if t.requires_grad}
-        out.append(case)
-    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), filename)
-    with open(path, "w") as f:
-        json.dump({"torch_version": torch.__version__, "cases": out}, f, indent=1)
-    print(f"wrote {len(out)} cases to {path}")
+def main():
+    golden_writer.write("autograd.json", CASES, INPUTS, golden_writer.helpers_of(globals()))
 
 
 if __name__ == "__main__":

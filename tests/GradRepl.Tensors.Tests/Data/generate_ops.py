@@ -5,7 +5,7 @@ for, and torch.nn.functional's losses and layers, as the C# test OpsGoldenTests 
 Run by hand on a machine with Debian's python3-torch (PyTorch 1.13):
     /usr/bin/python3 tests/GradRepl.Tensors.Tests/Data/generate_ops.py
 
-The cases have the same form as generate_autograd.py's (whose writer this script reuses): named inputs, a Python
+The cases have the same form as generate_autograd.py's (golden_writer.py writes both): named inputs, a Python
 expression, its C# spelling where it differs, and a kind: "grad" (print, node name, input grads after backward
 with ones), "value" (print and node name), "approx" (values to 1e-6 relative), "text" (a string) or "error".
 """
@@ -16,7 +16,8 @@ import torch
 import torch.nn.functional as F
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import generate_autograd as base  # noqa: E402
+import generate_autograd as base  # noqa: E402  (its helpers: d2, next_names, ...)
+import golden_writer  # noqa: E402
 
 
 def seeded(seed, draw):
@@ -408,9 +409,10 @@ CASES = [
 ]
 
 
+def main():
+    helpers = {**golden_writer.helpers_of(vars(base)), **golden_writer.helpers_of(globals())}
+    golden_writer.write("ops.json", CASES, INPUTS, helpers)
+
+
 if __name__ == "__main__":
-    base.CASES = CASES
-    base.INPUTS = INPUTS
-    base.seeded = seeded
-    base.rand_then_randn = rand_then_randn
-    base.main("ops.json")
+    main()

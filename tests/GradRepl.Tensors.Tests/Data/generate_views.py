@@ -10,9 +10,9 @@ prints for the result, its grad_fn's name and, for "grad" cases, each input's .g
 gradient of ones; for "text" cases the result as a string; for "error" cases the exception's type and message.
 Inputs are made fresh for every case.
 """
-import json
-import os
 import torch
+
+import golden_writer
 
 torch.set_printoptions(profile="default")
 
@@ -380,71 +380,10 @@ CASES = [
 ]
 
 
-def to_csharp(expr):
-    for name in ("float", "double", "long", "bool"):
-        expr = expr.replace(f".{name}()", f".@{name}()")
-    return expr
-
-
-def make_input(spec):
-    dtype = getattr(torch, spec["dtype"])
-    # A copy, so the input is a tensor of its own and not a view of the flat one (C# makes it the same way).
-    t = torch.tensor(spec["values"], dtype=dtype).reshape(spec["shape"]).clone()
-    if spec["requires_grad"]:
-        t.requires_grad_(True)
-    return t
-
-
-def run(program, env):
-    """Runs the program's statements, then returns the value of its last line (or None when it is a statement)."""
-    lines = program.split("\n")
-    *body, last = lines
-    parts = last.split("; ")
-    body += parts[:-1]
-    exec("\n".join(body), env)
-    try:
-        return eval(parts[-1], env)
-    except SyntaxError:
-        exec(parts[-1], env)
-        return None
-
 
 def main():
-    out = []
-    for index, (program, names, cs, kind) in enumerate(CASES):
-        if kind == "skip":
-            continue
-        env = {"torch": torch}
-        env.update({k: v for k, v in globals().items() if callable(v) and not k.startswith("_")})
-        tensors = {name: make_input(INPUTS[name]) for name in names}
-        env.update(tensors)
-        case = {"id": f"{index:03d}_{program}", "expr": program, "cs": cs or to_csharp(program), "kind": kind,
-                "inputs": [dict(name=n, **INPUTS[n]) for n in names]}
-        try:
-            result = run(program, env)
-        except Exception as e:  # noqa: BLE001 - the error is the expectation
-            if kind != "error":
-                raise
-            case["error_type"] = type(e).__name__
-            case["error"] = str(e).split("\n")[0]
-            out.append(case)
-            continue
-        if kind == "error":
-            raise AssertionError(f"expected an error from {program}")
-        if kind == "text":
-            case["text"] = result
-            out.append(case)
-            continue
-        case["repr"] = repr(result)
-        case["grad_fn"] = None if result.grad_fn is None else type(result.grad_fn).__name__
-        if kind == "grad" and result.grad_fn is not None:
-            result.backward(torch.ones_like(result))
-        case["grads"] = {n: (None if t.grad is None else repr(t.grad)) for n, t in tensors.items() if t.requires_grad}
-        out.append(case)
-    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "views.json")
-    with open(path, "w") as f:
-        json.dump({"torch_version": torch.__version__, "cases": out}, f, indent=1)
-    print(f"wrote {len(out)} cases to {path}")
+    golden_writer.write("views.json", CASES, INPUTS, golden_writer.helpers_of(globals()),
+                        run=golden_writer.run_statements, clone_inputs=True, record_values=False)
 
 
 if __name__ == "__main__":
