@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
-using System.Diagnostics;
 using System.IO.Compression;
+using GradRepl.TestSupport;
 
 namespace GradRepl.Prelude.Tests;
 
@@ -18,24 +18,13 @@ public sealed class FSharpPreludeScriptTests : IDisposable
     [Fact]
     public async Task PreludeScript_UnderDotnetFsi_PrintsAsPyTorchAndSavesAFigure()
     {
-        var script = Path.Combine(RepositoryRoot(), "tests", "fsharp", "prelude.fsx");
-        var start = new ProcessStartInfo("dotnet", ["fsi", "--quiet", $"--lib:{AppContext.BaseDirectory}", script])
-        {
-            WorkingDirectory = _workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
-        int exitCode = process.ExitCode;
-        var output = await stdout;
+        var script = Path.Combine(RepositoryPaths.Root, "tests", "fsharp", "prelude.fsx");
 
-        Assert.True(exitCode == 0, output + await stderr);
+        var result = await DotnetFsi.RunAsync(script, [$"--lib:{AppContext.BaseDirectory}"], _workingDirectory);
+
+        Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
         var expected = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Data", "fsharp-prelude.expected.txt"));
-        Assert.Equal(expected, output);
+        Assert.Equal(expected, result.Stdout);
         var (width, height) = DecodePng(Path.Combine(_workingDirectory, "plots", "fsharp-relu.png"));
         Assert.Equal((640, 480), (width, height));
     }
@@ -90,15 +79,5 @@ public sealed class FSharpPreludeScriptTests : IDisposable
         }
 
         return ~crc;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "GradRepl.sln"))) return dir.FullName;
-        }
-
-        throw new InvalidOperationException("GradRepl.sln not found above " + AppContext.BaseDirectory);
     }
 }

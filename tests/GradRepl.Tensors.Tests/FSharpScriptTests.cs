@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using GradRepl.TestSupport;
 
 namespace GradRepl.Tensors.Tests;
 
@@ -10,18 +10,11 @@ public sealed class FSharpScriptTests
     {
         var script = Path.Combine(RepositoryPaths.Root, "tests", "fsharp", "engine.fsx");
         var engine = Path.Combine(AppContext.BaseDirectory, "GradRepl.Tensors.dll");
-        var start = new ProcessStartInfo("dotnet", ["fsi", "--quiet", $"--reference:{engine}", script])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
-        var output = await stdout + await stderr;
-        Assert.True(process.ExitCode == 0, output);
+
+        var result = await DotnetFsi.RunAsync(script, [$"--reference:{engine}"]);
+
+        var output = result.Stdout + result.Stderr;
+        Assert.True(result.ExitCode == 0, output);
         Assert.Contains("all F# engine checks passed", output);
     }
 }

@@ -1,4 +1,5 @@
 using System.Reflection;
+using GradRepl.TestSupport;
 
 namespace GradRepl.Tensors.Tests;
 

@@ -24,7 +24,7 @@ internal sealed class ToolProcess : IDisposable
     public Dictionary<string, string> ExtraEnvironment { get; } = [];
 
     /// <summary>The repository root (the directory holding GradRepl.sln).</summary>
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot => GradRepl.TestSupport.RepositoryPaths.Root;
 
     public static string ToolPath
     {
@@ -99,16 +99,6 @@ internal sealed class ToolProcess : IDisposable
         catch (IOException)
         {
         }
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "GradRepl.sln"))) return dir.FullName;
-        }
-
-        throw new InvalidOperationException("GradRepl.sln not found above " + AppContext.BaseDirectory);
     }
 }
 

@@ -1,4 +1,4 @@
-namespace GradRepl.Tensors.Tests;
+namespace GradRepl.TestSupport;
 
 /// <summary>Where the repository is, for tests that read or run files outside their output folder.</summary>
 internal static class RepositoryPaths
