@@ -98,12 +98,14 @@ internal sealed class ReplSession
         var (state, hostError, interrupted) = Run(script, previous);
         HostTrace.Phase("repl: ran");
         if (hostError is not null) return new SubmissionResult.Failed(hostError, null);
-        if (state is null) return new SubmissionResult.Interrupted(); // during a top-level await: the state stays as it was
+        // No state: Ctrl+C stopped a top-level await, and the session's state stays as it was before the entry.
+        if (state is null) return new SubmissionResult.Interrupted();
+        // Otherwise the state is kept, interrupted or not: variables assigned before Ctrl+C stay. Ctrl+C during the
+        // run still makes it an interrupted entry, even when the code finished anyway (a call that did not look at
+        // the interrupt), so it is not saved by #save.
         _state = state;
-        // Ctrl+C during the run makes it an interrupted entry, even when the code finished anyway (a call that did
-        // not look at the interrupt): it is not saved.
         if (interrupted) return new SubmissionResult.Interrupted();
-        if (state!.Exception is { } exception)
+        if (state.Exception is { } exception)
         {
             exception = ExceptionFrames.Unwrap(exception);
             return new SubmissionResult.Failed(exception, Locate(exception));
