@@ -1,10 +1,11 @@
 namespace GradRepl.Plotting.Terminal;
 
 /// <summary>
-/// Reduces an image to at most 256 colours for sixel, by popularity: colours are binned at 5 bits a channel, the most
-/// frequent bins become the palette (each the mean of its pixels, so white stays 255, 255, 255) and every other bin
-/// takes the nearest of them. A plot is a few flat colours and their anti-aliased edges, which this keeps exactly
-/// where it matters; median cut would spend entries on edge shades. Deterministic: ties go to the lower bin.
+/// Reduces an image to at most 256 colours for sixel by median cut: colours are binned at 5 bits a channel, and the
+/// box of bins with the most pixels times the widest channel range is split at its pixel median along that channel
+/// until there are enough boxes or none can be split. Each box's colour is the mean of its pixels (a plot's flat
+/// colours, each alone in its box, stay exact: white stays 255, 255, 255) and every bin takes the nearest box colour.
+/// Deterministic: ties go to the earlier box and the lower bin.
 /// </summary>
 internal static class PaletteQuantizer
 {
@@ -35,14 +36,21 @@ internal static class PaletteQuantizer
             sums[(bin * 3) + 2] += b;
         }
 
-        var chosen = Enumerable.Range(0, Bins).Where(b => counts[b] > 0)
-            .OrderByDescending(b => counts[b]).ThenBy(b => b).Take(maxColors).ToArray();
-        var palette = new byte[chosen.Length * 3];
-        for (var p = 0; p < chosen.Length; p++)
+        var boxes = new List<int[]> { Enumerable.Range(0, Bins).Where(b => counts[b] > 0).ToArray() };
+        while (boxes.Count < maxColors && Widest(boxes, counts) is { Box: >= 0 } widest)
         {
+            var (low, high) = Split(boxes[widest.Box], widest.Channel, counts);
+            boxes[widest.Box] = low;
+            boxes.Add(high);
+        }
+
+        var palette = new byte[boxes.Count * 3];
+        for (var p = 0; p < boxes.Count; p++)
+        {
+            long pixelsInBox = boxes[p].Sum(b => (long)counts[b]);
             for (var c = 0; c < 3; c++)
             {
-                palette[(p * 3) + c] = (byte)Math.Round((double)sums[(chosen[p] * 3) + c] / counts[chosen[p]]);
+                palette[(p * 3) + c] = (byte)Math.Round((double)boxes[p].Sum(b => sums[(b * 3) + c]) / pixelsInBox);
             }
         }
 
@@ -63,6 +71,64 @@ internal static class PaletteQuantizer
 
         return (palette, indices);
     }
+
+    /// <summary>The box to split next and along which channel (0 red, 1 green, 2 blue); box -1 when none can be split.</summary>
+    private static (int Box, int Channel) Widest(List<int[]> boxes, int[] counts)
+    {
+        (int Box, int Channel) best = (-1, 0);
+        long bestScore = 0;
+        for (var i = 0; i < boxes.Count; i++)
+        {
+            if (boxes[i].Length < 2)
+            {
+                continue;
+            }
+
+            long pixels = boxes[i].Sum(b => (long)counts[b]);
+            for (var c = 0; c < 3; c++)
+            {
+                var range = boxes[i].Max(b => Channel(b, c)) - boxes[i].Min(b => Channel(b, c));
+                if (range > 0 && pixels * range > bestScore)
+                {
+                    best = (i, c);
+                    bestScore = pixels * range;
+                }
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>The box's bins in two, at the pixel median along the channel (both halves non-empty).</summary>
+    private static (int[] Low, int[] High) Split(int[] box, int channel, int[] counts)
+    {
+        var sorted = box.OrderBy(b => Channel(b, channel)).ThenBy(b => b).ToArray();
+        long half = sorted.Sum(b => (long)counts[b]) / 2, seen = 0;
+        var cut = 1;
+        for (; cut < sorted.Length - 1; cut++)
+        {
+            seen += counts[sorted[cut - 1]];
+            if (seen >= half)
+            {
+                break;
+            }
+        }
+
+        // never between two bins with the same value on this channel, so the halves' ranges shrink
+        while (cut < sorted.Length - 1 && Channel(sorted[cut], channel) == Channel(sorted[cut - 1], channel))
+        {
+            cut++;
+        }
+
+        while (cut > 1 && Channel(sorted[cut], channel) == Channel(sorted[cut - 1], channel))
+        {
+            cut--;
+        }
+
+        return (sorted[..cut], sorted[cut..]);
+    }
+
+    private static int Channel(int bin, int channel) => (bin >> (10 - (5 * channel))) & 31;
 
     private static (int R, int G, int B) OverWhite(ReadOnlySpan<byte> pixel)
     {
