@@ -1,5 +1,6 @@
 using GradRepl.Plotting.Output;
 using GradRepl.Plotting.Style;
+using GradRepl.Plotting.Terminal;
 using ScottPlot;
 using SkiaSharp;
 
@@ -172,25 +173,25 @@ public sealed class Figure
         using var _ = image;
         using var pixels = image.PeekPixels();
         var subplot = _current;
-        return Terminal.BraillePreview.Render(subplot.Plot, pixels, AxesRect(subplot), columns, rows, color);
+        return BraillePreview.Render(subplot.Plot, pixels, AxesRect(subplot), columns, rows, color);
     }
 
     /// <summary>
     /// The escapes that draw the figure, at its size in pixels, in a terminal that speaks <paramref name="protocol"/>
     /// (a PNG for kitty and iTerm2, the pixels for sixel). This method never looks at the environment: detection is
-    /// <see cref="Terminal.TerminalImageDetection"/>'s. The cursor is left after the image; the caller ends the line.
+    /// <see cref="TerminalImageDetection"/>'s. The cursor is left after the image; the caller ends the line.
     /// </summary>
     /// <param name="protocol">The terminal's image protocol.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="protocol"/> is <see cref="Terminal.TerminalImageProtocol.None"/> or unknown.</exception>
-    public string RenderTerminalImage(Terminal.TerminalImageProtocol protocol)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="protocol"/> is <see cref="TerminalImageProtocol.None"/> or unknown.</exception>
+    public string RenderTerminalImage(TerminalImageProtocol protocol)
     {
-        if (protocol is not (Terminal.TerminalImageProtocol.Kitty or Terminal.TerminalImageProtocol.ITerm2 or Terminal.TerminalImageProtocol.Sixel))
+        if (protocol is not (TerminalImageProtocol.Kitty or TerminalImageProtocol.ITerm2 or TerminalImageProtocol.Sixel))
         {
             throw new ArgumentOutOfRangeException(nameof(protocol), protocol, "No image protocol to render for.");
         }
 
         using var image = RenderImage();
-        if (protocol == Terminal.TerminalImageProtocol.Sixel)
+        if (protocol == TerminalImageProtocol.Sixel)
         {
             using var bitmap = new SKBitmap(new SKImageInfo(Width, Height, SKColorType.Rgba8888, SKAlphaType.Unpremul));
             using var pixels = bitmap.PeekPixels();
@@ -199,11 +200,11 @@ public sealed class Figure
                 throw new InvalidOperationException("SkiaSharp could not read the figure's pixels.");
             }
 
-            return Terminal.SixelImage.Encode(pixels.GetPixelSpan(), Width, Height);
+            return SixelImage.Encode(pixels.GetPixelSpan(), Width, Height);
         }
 
         var png = EncodePng(image);
-        return protocol == Terminal.TerminalImageProtocol.Kitty ? Terminal.KittyGraphics.Encode(png) : Terminal.ITerm2Image.Encode(png);
+        return protocol == TerminalImageProtocol.Kitty ? KittyGraphics.Encode(png) : ITerm2Image.Encode(png);
     }
 
     /// <summary>Renders into a raster image (RGBA).</summary>
