@@ -1,5 +1,6 @@
 using GradRepl.Plotting.Output;
 using GradRepl.Plotting.Style;
+using GradRepl.Plotting.Terminal;
 using ScottPlot;
 using SkiaSharp;
 
@@ -126,12 +127,7 @@ public sealed class Figure
         using var image = RenderImage();
         if (format == ImageFileFormat.Png)
         {
-            // Skia's default tries every PNG row filter at zlib level 6; one filter at level 4 encodes several times
-            // faster for a few percent more bytes (flat plot images compress well either way)
-            using var pixels = image.PeekPixels();
-            using var png = pixels.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.Sub, 4))
-                ?? throw new InvalidOperationException("SkiaSharp could not encode the figure as PNG.");
-            return png.ToArray();
+            return EncodePng(image);
         }
 
         using var data = image.Encode(format.ToSkia(), format.Quality());
@@ -177,7 +173,38 @@ public sealed class Figure
         using var _ = image;
         using var pixels = image.PeekPixels();
         var subplot = _current;
-        return Terminal.BraillePreview.Render(subplot.Plot, pixels, AxesRect(subplot), columns, rows, color);
+        return BraillePreview.Render(subplot.Plot, pixels, AxesRect(subplot), columns, rows, color);
+    }
+
+    /// <summary>
+    /// The escapes that draw the figure, at its size in pixels, in a terminal that speaks <paramref name="protocol"/>
+    /// (a PNG for kitty and iTerm2, the pixels for sixel). This method never looks at the environment: detection is
+    /// <see cref="TerminalImageDetection"/>'s. The cursor is left after the image; the caller ends the line.
+    /// </summary>
+    /// <param name="protocol">The terminal's image protocol.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="protocol"/> is <see cref="TerminalImageProtocol.None"/> or unknown.</exception>
+    public string RenderTerminalImage(TerminalImageProtocol protocol)
+    {
+        if (protocol is not (TerminalImageProtocol.Kitty or TerminalImageProtocol.ITerm2 or TerminalImageProtocol.Sixel))
+        {
+            throw new ArgumentOutOfRangeException(nameof(protocol), protocol, "No image protocol to render for.");
+        }
+
+        using var image = RenderImage();
+        if (protocol == TerminalImageProtocol.Sixel)
+        {
+            using var bitmap = new SKBitmap(new SKImageInfo(Width, Height, SKColorType.Rgba8888, SKAlphaType.Unpremul));
+            using var pixels = bitmap.PeekPixels();
+            if (!image.ReadPixels(pixels))
+            {
+                throw new InvalidOperationException("SkiaSharp could not read the figure's pixels.");
+            }
+
+            return SixelImage.Encode(pixels.GetPixelSpan(), Width, Height);
+        }
+
+        var png = EncodePng(image);
+        return protocol == TerminalImageProtocol.Kitty ? KittyGraphics.Encode(png) : ITerm2Image.Encode(png);
     }
 
     /// <summary>Renders into a raster image (RGBA).</summary>
@@ -187,6 +214,16 @@ public sealed class Figure
             ?? throw new InvalidOperationException($"SkiaSharp could not make a {Width}x{Height} image.");
         Draw(surface.Canvas, layers: true);
         return surface.Snapshot();
+    }
+
+    private static byte[] EncodePng(SKImage image)
+    {
+        // Skia's default tries every PNG row filter at zlib level 6; one filter at level 4 encodes several times
+        // faster for a few percent more bytes (flat plot images compress well either way)
+        using var pixels = image.PeekPixels();
+        using var png = pixels.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.Sub, 4))
+            ?? throw new InvalidOperationException("SkiaSharp could not encode the figure as PNG.");
+        return png.ToArray();
     }
 
     /// <summary>The data area (the axes box) of <paramref name="axes"/> in figure pixels.</summary>

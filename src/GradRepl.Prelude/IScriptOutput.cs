@@ -20,6 +20,12 @@ public interface IScriptOutput
 
     /// <summary>True when ANSI colours may be used.</summary>
     bool SupportsColor { get; }
+
+    /// <summary>
+    /// What inline-image detection reads (environment variables, whether stdout is a terminal), asked only when a figure
+    /// is shown; null, the default, for output that never shows images.
+    /// </summary>
+    GradRepl.Plotting.Terminal.TerminalEnvironment? Terminal => null;
 }
 
 /// <summary>An <see cref="IScriptOutput"/> over two writers; not interactive. Used for capture and tests.</summary>

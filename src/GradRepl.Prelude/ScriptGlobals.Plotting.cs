@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using GradRepl.Plotting;
 using GradRepl.Plotting.Pyplot;
+using GradRepl.Plotting.Terminal;
 using ScottPlot;
 
 namespace GradRepl.Prelude;
@@ -180,7 +181,8 @@ public sealed partial class ScriptGlobals
 
     /// <summary>
     /// Shows the current figure: saves it as <c>&lt;out&gt;/&lt;script&gt;-&lt;n&gt;.png</c> (out is <c>--out</c>, default
-    /// <c>plots</c>), prints the path, and in an interactive terminal draws a preview. The next call starts a new figure.
+    /// <c>plots</c>), prints the path, and in an interactive terminal draws the image (kitty, iTerm2 or sixel terminals;
+    /// <c>GRADREPL_IMAGES</c> overrides the detection) or else a braille preview. The next call starts a new figure.
     /// </summary>
     public void show()
     {
@@ -238,12 +240,27 @@ public sealed partial class ScriptGlobals
         var output = _environment.Output;
         if (output.IsInteractive)
         {
-            var (columns, rows) = output.TerminalSize;
-            output.Out.Write(figure.RenderTerminal(Math.Clamp(columns, 20, 100), Math.Clamp(rows - 4, 10, 30), output.SupportsColor));
+            output.Out.Write(TerminalPicture(figure, output));
             output.Out.Write('\n');
         }
 
         WriteLine($"Figure saved to {path}");
+    }
+
+    /// <summary>The figure as the terminal can show it: the image itself where it speaks an image protocol, else the braille preview.</summary>
+    private static string TerminalPicture(Figure figure, IScriptOutput output)
+    {
+        var terminal = output.Terminal;
+        var protocol = terminal is null ? TerminalImageProtocol.None : TerminalImageDetection.Detect(terminal);
+        if (protocol == TerminalImageProtocol.None)
+        {
+            var (columns, rows) = output.TerminalSize;
+            return figure.RenderTerminal(Math.Clamp(columns, 20, 100), Math.Clamp(rows - 4, 10, 30), output.SupportsColor);
+        }
+
+        var image = figure.RenderTerminalImage(protocol);
+        // sixel needs no wrapping: tmux 3.4 and later draw sixel themselves
+        return terminal!.InsideTmux && protocol != TerminalImageProtocol.Sixel ? TmuxPassthrough.Wrap(image) : image;
     }
 
     private Figure CurrentFigure => _figure ??= new Figure();

@@ -1,4 +1,5 @@
 using System.Text;
+using GradRepl.Plotting.Terminal;
 using GradRepl.Prelude;
 using GradRepl.Scripting;
 
@@ -53,6 +54,9 @@ internal sealed class ReplOutput : IScriptOutput
 
     /// <inheritdoc />
     public bool SupportsColor => _console.SupportsColor;
+
+    /// <inheritdoc />
+    public TerminalEnvironment Terminal => _console.Terminal;
 
     /// <summary>Ends a line left open by the script's output, and flushes.</summary>
     public void EndLine()

@@ -1,4 +1,5 @@
 using System.Text;
+using GradRepl.Plotting.Terminal;
 using GradRepl.Prelude;
 
 namespace GradRepl.Scripting;
@@ -33,6 +34,9 @@ internal sealed class ConsoleScriptOutput : IScriptOutput
 
     /// <inheritdoc />
     public bool SupportsColor { get; }
+
+    /// <inheritdoc />
+    public TerminalEnvironment Terminal => TerminalEnvironment.Current(IsInteractive);
 
     /// <inheritdoc />
     public (int Columns, int Rows) TerminalSize

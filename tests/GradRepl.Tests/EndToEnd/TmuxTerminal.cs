@@ -32,6 +32,12 @@ internal sealed class TmuxTerminal : IDisposable
 
     public string DataHome => Path.Combine(Home, "data");
 
+    /// <summary>Extra environment variables for the next <see cref="Start"/>.</summary>
+    public Dictionary<string, string> ExtraEnvironment { get; } = [];
+
+    /// <summary>Where <see cref="Start"/> copies the program's raw output (escapes and all): tmux's <c>pipe-pane -O</c>.</summary>
+    public string RawOutputFile => Path.Combine(Home, $"raw-{_sessions}");
+
     private string Target => $"s{_sessions}";
 
     private string ExitFile => Path.Combine(Home, $"exit-{_sessions}");
@@ -47,7 +53,7 @@ internal sealed class TmuxTerminal : IDisposable
                  {
                      ("XDG_DATA_HOME", DataHome), ("XDG_CACHE_HOME", Path.Combine(Home, "cache")), ("HOME", Home),
                      ("TERM", "xterm-256color"), ("DOTNET_CLI_TELEMETRY_OPTOUT", "1"), ("GRADREPL_COMPILE_SERVER", "0"),
-                 })
+                 }.Concat(ExtraEnvironment.Select(e => (e.Key, e.Value))))
         {
             command.Append(' ').Append(name).Append('=').Append(Quote(value));
         }
@@ -59,6 +65,7 @@ internal sealed class TmuxTerminal : IDisposable
         _socketPath ??= Tmux("display-message", "-p", "-t", Target, "#{socket_path}").Trim();
         Tmux("set-option", "-t", Target, "remain-on-exit", "on");
         Tmux("set-option", "-t", Target, "history-limit", "5000");
+        Tmux("pipe-pane", "-O", "-t", Target, "cat >> " + Quote(RawOutputFile));
     }
 
     /// <summary>Types <paramref name="text"/> literally and waits until it is on screen.</summary>
