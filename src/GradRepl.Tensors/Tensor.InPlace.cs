@@ -7,7 +7,7 @@ namespace GradRepl.Tensors;
 // In-place operations. Each computes its new value with the out-of-place op (which records the backward node
 // when grad is on), writes it through this view into the shared storage and bumps the storage's version.
 // A write through a view of a tensor in the graph becomes a CopySlices node on the base, as in PyTorch.
-public sealed partial class Tensor
+public partial class Tensor
 {
     /// <summary>How many in-place writes this tensor's storage has seen (PyTorch's <c>_version</c>).</summary>
     internal int Version => _storage.Version;
