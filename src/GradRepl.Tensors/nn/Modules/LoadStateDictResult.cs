@@ -21,7 +21,7 @@ public sealed class LoadStateDictResult
     /// <summary><c>&lt;All keys matched successfully&gt;</c>, or the two lists as PyTorch's named tuple prints them.</summary>
     public override string ToString() => missing_keys.Count == 0 && unexpected_keys.Count == 0
         ? "<All keys matched successfully>"
-        : $"IncompatibleKeys(missing_keys={List(missing_keys)}, unexpected_keys={List(unexpected_keys)})";
+        : $"_IncompatibleKeys(missing_keys={List(missing_keys)}, unexpected_keys={List(unexpected_keys)})";
 
     private static string List(IReadOnlyList<string> keys) => "[" + string.Join(", ", keys.Select(PythonText.Quote)) + "]";
 }

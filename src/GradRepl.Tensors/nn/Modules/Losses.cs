@@ -6,11 +6,8 @@ namespace GradRepl.Tensors.Modules;
 /// <summary>A loss: a module of (input, target) with a <see cref="reduction"/> (<c>mean</c>, <c>sum</c> or <c>none</c>).</summary>
 public abstract class Loss : torch.nn.Module<Tensor, Tensor, Tensor>
 {
-    private protected Loss(string name, string reduction) : base(name)
-    {
-        if (reduction is not ("mean" or "sum" or "none")) throw new ValueError($"{reduction} is not a valid value for reduction");
-        this.reduction = reduction;
-    }
+    // As in PyTorch, a bad reduction is reported by the first forward, not here.
+    private protected Loss(string name, string reduction) : base(name) => this.reduction = reduction;
 
     /// <summary>How the per-element losses are combined: <c>mean</c>, <c>sum</c> or <c>none</c>.</summary>
     public string reduction { get; }

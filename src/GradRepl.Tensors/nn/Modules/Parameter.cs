@@ -10,6 +10,8 @@ public class Parameter : Tensor
     /// <summary>Makes <paramref name="data"/>'s elements (shared, not copied) a parameter: <c>new Parameter(torch.zeros(3))</c>.</summary>
     public Parameter(Tensor data, bool requires_grad = true) : base((data ?? throw new ArgumentNullException(nameof(data))).detach())
     {
+        // PyTorch's message here (from _make_subclass) differs from requires_grad_()'s
+        if (requires_grad && !dtype.IsFloatingPoint()) throw new RuntimeError("Only Tensors of floating point and complex dtype can require gradients");
         this.requires_grad = requires_grad;
     }
 

@@ -89,7 +89,7 @@ public sealed class StateDict : IDictionary<string, Tensor>, IReadOnlyDictionary
         for (var i = 0; i < _keys.Count; i++)
         {
             if (i > 0) text.Append(", ");
-            text.Append('(').Append(PythonText.Quote(_keys[i])).Append(", ").Append(_values[_keys[i]]).Append(')');
+            text.Append('(').Append(PythonText.Quote(_keys[i])).Append(", ").Append(_values[_keys[i]].ToString()).Append(')');
         }
         return text.Append("])").ToString();
     }
