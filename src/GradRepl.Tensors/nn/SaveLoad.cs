@@ -16,7 +16,7 @@ public static partial class torch
 
     /// <summary>
     /// Writes a state dict to <paramref name="f"/> (<c>torch.save(model.state_dict(), "model.pt")</c>), in GradRepl's
-    /// JSON format (README: "Saving a model"); <see cref="load"/> reads it back.
+    /// JSON format (ARCHITECTURE.md, "torch.nn"); <see cref="load"/> reads it back.
     /// </summary>
     public static void save(IEnumerable<KeyValuePair<string, Tensor>> obj, string f)
     {
