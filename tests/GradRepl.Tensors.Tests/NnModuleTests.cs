@@ -88,6 +88,27 @@ public sealed class NnModuleTests : IDisposable
     }
 
     [Fact]
+    public void Save_IntoMissingDirectory_PyTorchsMessage()
+    {
+        var path = Path.Combine(_directory, "nodir", "x.pt");
+
+        var error = Assert.Throws<RuntimeError>(() => torch.save(new Pair().state_dict(), path));
+
+        // PyTorch 1.13: RuntimeError: Parent directory nodir does not exist.
+        Assert.Equal($"Parent directory {Path.Combine(_directory, "nodir")} does not exist.", error.Message);
+    }
+
+    [Fact]
+    public void Save_OneLinePerTensor()
+    {
+        var path = Path.Combine(_directory, "lines.pt");
+
+        torch.save(new Pair().state_dict(), path);
+
+        Assert.Equal(1 + 4 + 1, File.ReadAllLines(path).Length);
+    }
+
+    [Fact]
     public void Parameters_AreTensorsAnOptimizerCanTake()
     {
         IEnumerable<Tensor> forOptimizer = new Pair().parameters();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using GradRepl.Tensors.Modules;
 
@@ -6,8 +7,10 @@ namespace GradRepl.Tensors;
 
 // torch.save and torch.load for state dicts, in a JSON file of our own (PyTorch's zip of pickles is not needed to
 // move a model between runs, and JSON can be read and diffed):
-//   {"format": "gradrepl.state_dict", "version": 1,
-//    "tensors": [{"name": "linear.weight", "dtype": "float32", "shape": [1, 1], "data": [0.5152631]}, ...]}
+//   {"format": "gradrepl.state_dict", "version": 1, "tensors": [
+//   {"name":"linear.weight","dtype":"float32","shape":[1,1],"data":[0.5152632]},
+//   {"name":"linear.bias","dtype":"float32","shape":[1],"data":[-0.44137824]}
+//   ]}
 // "data" holds the elements row-major: floats as the shortest text that reads back to the same float32 or float64
 // ("NaN", "Infinity", "-Infinity" as strings), int64 as integers, bool as true/false. Entries keep their order.
 public static partial class torch
@@ -22,24 +25,25 @@ public static partial class torch
     {
         ArgumentNullException.ThrowIfNull(obj);
         ArgumentNullException.ThrowIfNull(f);
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        // One line per tensor: the file stays readable and diffable however big the tensors are.
+        var text = new StringBuilder($"{{\"format\": \"{SaveFormat}\", \"version\": 1, \"tensors\": [");
+        var first = true;
+        foreach (var (name, tensor) in obj)
         {
-            json.WriteStartObject();
-            json.WriteString("format", SaveFormat);
-            json.WriteNumber("version", 1);
-            json.WriteStartArray("tensors");
-            foreach (var (name, tensor) in obj) WriteTensor(json, name, tensor);
-            json.WriteEndArray();
-            json.WriteEndObject();
+            text.Append(first ? "\n" : ",\n").Append(TensorJson(name, tensor));
+            first = false;
         }
+        text.Append("\n]}\n");
+        // PyTorch's two messages for a path it cannot write
+        var parent = Path.GetDirectoryName(f);
+        if (!string.IsNullOrEmpty(parent) && !Directory.Exists(parent)) throw new RuntimeError($"Parent directory {parent} does not exist.");
         try
         {
-            File.WriteAllBytes(f, stream.ToArray());
+            File.WriteAllText(f, text.ToString());
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new RuntimeError($"cannot write {f}: {e.Message}");
+            throw new RuntimeError($"File {f} cannot be opened.");
         }
     }
 
@@ -68,6 +72,14 @@ public static partial class torch
         {
             throw new RuntimeError($"{f} is not a state dict saved by torch.save: {e.Message}");
         }
+    }
+
+    private static string TensorJson(string name, Tensor tensor)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream))
+            WriteTensor(json, name, tensor);
+        return Encoding.UTF8.GetString(stream.ToArray());
     }
 
     private static void WriteTensor(Utf8JsonWriter json, string name, Tensor tensor)
