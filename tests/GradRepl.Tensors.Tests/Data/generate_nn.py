@@ -163,6 +163,8 @@ CASES = [
     ("seeded(2, lambda: repr(Net(2, 3, 1).state_dict()))", "seeded(2, () => new Net(2, 3, 1).state_dict().ToString())", "text"),
     ("seeded(3, lambda: repr(Manual().state_dict()))", "seeded(3, () => new Manual().state_dict().ToString())", "text"),
     ("seeded(4, lambda: repr(Nested().state_dict()))", "seeded(4, () => new Nested().state_dict().ToString())", "text"),
+    ("seeded(1, lambda: lines(nn.Linear(1, 1).state_dict().keys(), nn.Linear(1, 1).state_dict().values(), nn.Linear(1, 1).state_dict().items()))",
+     "seeded(1, () => lines(torch.nn.Linear(1, 1).state_dict().keys(), torch.nn.Linear(1, 1).state_dict().values(), torch.nn.Linear(1, 1).state_dict().items()))", "text"),
     ("names(Nested().named_parameters())", "names(new Nested().named_parameters())", "text"),
     ("names(Nested().named_modules())", "names(new Nested().named_modules())", "text"),
     ("names(Nested().named_children())", "names(new Nested().named_children())", "text"),
