@@ -14,6 +14,7 @@ public static class DefaultImports
         "System.Text",
         "System.Threading.Tasks",
         "GradRepl.Tensors",
+        "GradRepl.Tensors.Modules",
         "GradRepl.Plotting",
     ];
 
