@@ -16,6 +16,8 @@ public static class Program
 {
     public static int Main(string[] args)
     {
+        // bench/engine_side_by_side.py drives this process case by case, interleaved with PyTorch.
+        if (args is ["--serve"]) return SideBySide.Serve(Console.In, Console.Out);
         // A short job (3 warm-ups, 15 measured iterations, 1 launch), run in process: no per-run
         // project generation or rebuild, so the whole side-by-side finishes in a few minutes on 2 cores.
         var job = Job.ShortRun
