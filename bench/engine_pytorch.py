@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""The engine benchmark's four cases in PyTorch 1.13 (issue 2, "Performance").
+"""The engine benchmark's cases in PyTorch 1.13 (issue 2 and issue 14, "Performance").
 
 Same work as bench/GradRepl.Bench.Engine (EngineBench): leaves are made once, every call clears
 x.grad first so each backward writes a fresh gradient.  Timing: timeit with an auto-chosen number of
@@ -50,7 +50,60 @@ def make_cases():
     def d_repr_linspace_1000():
         return repr(line)
 
-    return [a_scalar_poly_backward, b_relu_sum_backward_1e6, c_poly_sum_backward_1e6, d_repr_linspace_1000]
+    # (e) The course's hand-written training step (labs "Linear Regression 1D: Training Two Parameters"):
+    # 60 points, slicing, .data updates and in-place zero_ of the gradients.
+    X = torch.arange(-3, 3, 0.1).view(-1, 1)
+    Y = -3 * X + 0.1 * torch.randn(X.size())
+    w = torch.tensor(-15.0, requires_grad=True)
+    b = torch.tensor(-10.0, requires_grad=True)
+    lr = 0.1
+
+    def e1_train_batch_100_epochs():
+        w.data.fill_(-15.0)
+        b.data.fill_(-10.0)
+        for _ in range(100):
+            yhat = w * X + b
+            loss = torch.mean((yhat - Y) ** 2)
+            loss.backward()
+            w.data = w.data - lr * w.grad.data
+            w.grad.data.zero_()
+            b.data = b.data - lr * b.grad.data
+            b.grad.data.zero_()
+        return loss
+
+    def e2_train_sgd_per_sample_10_epochs():
+        w.data.fill_(-15.0)
+        b.data.fill_(-10.0)
+        for _ in range(10):
+            for i in range(len(X)):
+                x, y = X[i], Y[i]
+                yhat = w * x + b
+                loss = (yhat - y) ** 2
+                loss.backward()
+                w.data = w.data - 0.01 * w.grad.data
+                w.grad.data.zero_()
+                b.data = b.data - 0.01 * b.grad.data
+                b.grad.data.zero_()
+        return loss
+
+    # (f) A two-layer perceptron (784-100-10) on a 100x784 float32 batch: forward, cross-entropy, backward.
+    images = torch.randn(100, 784)
+    labels = torch.randint(0, 10, (100,))
+    w1 = (torch.randn(784, 100) * 0.05).requires_grad_()
+    b1 = torch.zeros(100, requires_grad=True)
+    w2 = (torch.randn(100, 10) * 0.1).requires_grad_()
+    b2 = torch.zeros(10, requires_grad=True)
+
+    def f_mlp_784_100_10_backward():
+        for p in (w1, b1, w2, b2):
+            p.grad = None
+        hidden = torch.relu(images @ w1 + b1)
+        loss = torch.nn.functional.cross_entropy(hidden @ w2 + b2, labels)
+        loss.backward()
+        return loss
+
+    return [a_scalar_poly_backward, b_relu_sum_backward_1e6, c_poly_sum_backward_1e6, d_repr_linspace_1000,
+            e1_train_batch_100_epochs, e2_train_sgd_per_sample_10_epochs, f_mlp_784_100_10_backward]
 
 
 def measure(fn, repeats, min_time):

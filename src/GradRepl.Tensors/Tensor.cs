@@ -35,6 +35,9 @@ public partial class Tensor
     /// </summary>
     internal Array Storage => _isPlain ? _storage.Data : Strided.Gather(_storage.Data, _offset, Sizes, _strides);
 
+    /// <summary>The storage's elements with this view's offset and strides, for kernels that read through strides (no copy).</summary>
+    internal (Array Data, int Offset, int[] Strides) StorageView => (_storage.Data, _offset, _strides);
+
     /// <summary>Dimension sizes; empty for a 0-dim (scalar) tensor.</summary>
     internal int[] Sizes;
 
