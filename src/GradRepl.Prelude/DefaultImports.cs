@@ -14,6 +14,8 @@ public static class DefaultImports
         "System.Text",
         "System.Threading.Tasks",
         "GradRepl.Tensors",
+        // torch.nn's module types (Linear, Sequential, MSELoss, Parameter, ...), named bare as TorchSharp.Modules' are
+        "GradRepl.Tensors.Modules",
         "GradRepl.Plotting",
     ];
 

@@ -30,3 +30,17 @@ public sealed class ValueError(string message) : TorchException(message)
     /// <inheritdoc/>
     public override string PythonName => "ValueError";
 }
+
+/// <summary>Python's <c>KeyError</c>: a name a state dict or module does not have. The message is the key's repr, as Python prints it.</summary>
+public sealed class KeyError(string message) : TorchException(message)
+{
+    /// <inheritdoc/>
+    public override string PythonName => "KeyError";
+}
+
+/// <summary>Python's <c>FileNotFoundError</c>: <c>torch.load</c> was given a path with no file.</summary>
+public sealed class FileNotFoundError(string message) : TorchException(message)
+{
+    /// <inheritdoc/>
+    public override string PythonName => "FileNotFoundError";
+}

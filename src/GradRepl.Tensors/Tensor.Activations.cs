@@ -4,7 +4,7 @@ using GradRepl.Tensors.Kernels;
 namespace GradRepl.Tensors;
 
 // Activation functions and clamping.
-public sealed partial class Tensor
+public partial class Tensor
 {
     /// <summary>max(x, 0) element-wise; its derivative at exactly 0 is 0, as in PyTorch.</summary>
     public Tensor relu()

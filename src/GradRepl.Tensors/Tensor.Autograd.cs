@@ -2,7 +2,7 @@ using GradRepl.Tensors.Autograd;
 
 namespace GradRepl.Tensors;
 
-public sealed partial class Tensor
+public partial class Tensor
 {
     private bool _leafRequiresGrad;
     private Node? _gradFn;

@@ -3,7 +3,7 @@ using GradRepl.Tensors.Kernels;
 namespace GradRepl.Tensors;
 
 // Comparisons give bool tensors and are never differentiated.
-public sealed partial class Tensor
+public partial class Tensor
 {
     /// <summary>Element-wise equality (a bool tensor).</summary>
     public Tensor eq(Tensor other) => Elementwise.Compare(CompareOp.Eq, this, other);

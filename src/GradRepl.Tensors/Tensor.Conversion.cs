@@ -4,7 +4,7 @@ using GradRepl.Tensors.Kernels;
 namespace GradRepl.Tensors;
 
 // Casts, copies and copying the elements out to .NET arrays and lists.
-public sealed partial class Tensor
+public partial class Tensor
 {
     /// <summary>This tensor in another dtype (itself when the dtype already matches).</summary>
     public Tensor to(ScalarType dtype)
@@ -92,7 +92,7 @@ public sealed partial class Tensor
     };
 }
 
-public sealed partial class Tensor
+public partial class Tensor
 {
     /// <summary>An empty float32 tensor (stands in for freed saved tensors).</summary>
     internal static readonly Tensor Empty = new(Array.Empty<float>(), [0], ScalarType.Float32);

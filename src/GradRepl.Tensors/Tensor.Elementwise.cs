@@ -5,7 +5,7 @@ namespace GradRepl.Tensors;
 
 // Arithmetic and element-wise math. Each op computes its result with a kernel, then records a
 // backward closure written with tensor ops (so create_graph can differentiate it again).
-public sealed partial class Tensor
+public partial class Tensor
 {
     /// <summary>Element-wise sum with broadcasting.</summary>
     public Tensor add(Tensor other)

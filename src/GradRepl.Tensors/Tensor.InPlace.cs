@@ -7,7 +7,7 @@ namespace GradRepl.Tensors;
 // In-place operations. Each computes its new value with the out-of-place op (which records the backward node
 // when grad is on), writes it through this view into the shared storage and bumps the storage's version.
 // A write through a view of a tensor in the graph becomes a CopySlices node on the base, as in PyTorch.
-public sealed partial class Tensor
+public partial class Tensor
 {
     /// <summary>How many in-place writes this tensor's storage has seen (PyTorch's <c>_version</c>).</summary>
     internal int Version => _storage.Version;
@@ -79,14 +79,15 @@ public sealed partial class Tensor
             var values = Conversion.Uninitialized(dtype, Count);
             if (values is float[] f)
             {
-                // PyTorch computes in float: 24 random bits scaled, times (to - from) in float, plus from.
+                // PyTorch computes in float: 24 random bits scaled, times (to - from) in float, plus from, the last
+                // two fused into one multiply-add as its AVX2 build compiles them (nn.init's bounds show the difference).
                 float low = (float)from, range = (float)to - (float)from;
-                for (var i = 0; i < f.Length; i++) f[i] = generator.NextFloat() * range + low;
+                for (var i = 0; i < f.Length; i++) f[i] = MathF.FusedMultiplyAdd(generator.NextFloat(), range, low);
             }
             else
             {
                 var d = (double[])values;
-                for (var i = 0; i < d.Length; i++) d[i] = generator.NextDouble() * (to - from) + from;
+                for (var i = 0; i < d.Length; i++) d[i] = Math.FusedMultiplyAdd(generator.NextDouble(), to - from, from);
             }
             return self.Filled(InMemoryOrder(values), "UniformBackward0");
         });
@@ -121,20 +122,14 @@ public sealed partial class Tensor
     private Array NormalValues(MersenneTwister generator, double mean, double std)
     {
         // Small tensors draw one double normal per element, scaled in double; larger ones the 16-wide fill, scaled in the dtype.
-        const int block = 16;
         var values = Conversion.Uninitialized(dtype, Count);
         switch (values)
         {
-            case float[] f when f.Length < block:
-                for (var i = 0; i < f.Length; i++) f[i] = (float)(NormalDistribution.Next(generator) * std + mean);
-                break;
             case float[] f:
-                NormalDistribution.Fill(f, generator);
-                for (var i = 0; i < f.Length; i++) f[i] = f[i] * (float)std + (float)mean;
+                NormalDistribution.Fill(f, generator, mean, std);
                 break;
             case double[] d:
-                NormalDistribution.Fill(d, generator);
-                for (var i = 0; i < d.Length; i++) d[i] = d[i] * std + mean;
+                NormalDistribution.Fill(d, generator, mean, std);
                 break;
         }
         return values;

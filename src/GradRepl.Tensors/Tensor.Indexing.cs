@@ -6,7 +6,7 @@ namespace GradRepl.Tensors;
 // Indexing, Python's way. Integers and slices give views (SelectBackward0, SliceBackward0); a boolean mask or
 // int64 indices give a copy (IndexBackward0). Assigning to any of them writes into this tensor's storage,
 // as copy_ into the view or PyTorch's index_put_.
-public sealed partial class Tensor
+public partial class Tensor
 {
     /// <summary>The sub-tensor at <paramref name="index"/> along the first dimension (a view; negative counts from the end).</summary>
     public Tensor this[long index]

@@ -4,7 +4,7 @@ using GradRepl.Tensors.Kernels;
 namespace GradRepl.Tensors;
 
 // Products: dot (1-D·1-D), mv (2-D·1-D), mm (2-D·2-D) and matmul choosing among them.
-public sealed partial class Tensor
+public partial class Tensor
 {
     /// <summary>PyTorch's matmul: dot, matrix-vector, vector-matrix, matrix-matrix or batched product (batch dimensions broadcast).</summary>
     public Tensor matmul(Tensor other) => (Sizes.Length, other.Sizes.Length) switch

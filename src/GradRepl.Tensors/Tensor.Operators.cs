@@ -8,7 +8,7 @@ namespace GradRepl.Tensors;
 // reference test (its answer a one-element bool tensor), and a one-element tensor converts to bool as Python's
 // bool(t) does, so `if (x.grad == null)` and `x != null && ...` keep working. Equals and GetHashCode stay
 // reference identity, for collections.
-public sealed partial class Tensor
+public partial class Tensor
 {
     /// <summary>Element-wise equality (a bool tensor); with null on either side, whether both are null.</summary>
     public static Tensor operator ==(Tensor? a, Tensor? b) => a is null || b is null ? torch.tensor(ReferenceEquals(a, b)) : a.eq(b);

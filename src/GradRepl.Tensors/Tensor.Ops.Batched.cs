@@ -5,7 +5,7 @@ namespace GradRepl.Tensors;
 
 // Batched products: bmm, and matmul for operands of three or more dimensions, folded and broadcast the way
 // PyTorch 1.13's matmul does it (so the result's node is UnsafeViewBackward0 over an Mm or Bmm node).
-public sealed partial class Tensor
+public partial class Tensor
 {
     /// <summary>Batched matrix product: [b×n×m]·[b×m×p] gives [b×n×p].</summary>
     public Tensor bmm(Tensor mat2)

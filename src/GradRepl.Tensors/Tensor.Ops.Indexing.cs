@@ -5,7 +5,7 @@ namespace GradRepl.Tensors;
 
 // Reading by index along a dimension (gather, sort, topk, max/min along dim), masked_fill and one_hot.
 // Their gradients are written into fresh zero tensors by a scatter-add, itself differentiable (by gather).
-public sealed partial class Tensor
+public partial class Tensor
 {
     /// <summary>Values picked along <paramref name="dim"/> by an int64 <paramref name="index"/> of the same rank.</summary>
     public Tensor gather(long dim, Tensor index)

@@ -5,7 +5,7 @@ namespace GradRepl.Tensors;
 
 // Joining tensors (cat, stack) and choosing between two (where). Gradients are split back by copying
 // slices out of the incoming gradient (narrow copies), never by writing into an input.
-public sealed partial class Tensor
+public partial class Tensor
 {
     /// <summary>Tensors joined along an existing dimension (node CatBackward0).</summary>
     internal static Tensor Cat(IList<Tensor> tensors, long dim)

@@ -4,7 +4,7 @@ using GradRepl.Tensors.Kernels;
 namespace GradRepl.Tensors;
 
 // Rounding and the base-2 and log1p functions, with PyTorch's node names.
-public sealed partial class Tensor
+public partial class Tensor
 {
     /// <summary>Rounds down to a whole number; integer tensors are returned unchanged in value.</summary>
     public Tensor floor() => Rounding(MathF.Floor, Math.Floor, "FloorBackward0");

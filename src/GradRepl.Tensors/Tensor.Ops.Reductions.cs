@@ -5,7 +5,7 @@ namespace GradRepl.Tensors;
 
 // Statistics and other reductions beyond sum/mean/max/min: var, std, prod, norm, logsumexp, cumsum,
 // argmax/argmin. Accumulated in double (PyTorch's CPU accumulate type for float32) and rounded once.
-public sealed partial class Tensor
+public partial class Tensor
 {
     /// <summary>The variance of all elements, with Bessel's correction unless <paramref name="unbiased"/> is false.</summary>
     public Tensor var(bool unbiased = true) => Moment(AllDims(), unbiased, false, std: false);

@@ -4,7 +4,7 @@ using GradRepl.Tensors.Kernels;
 namespace GradRepl.Tensors;
 
 // softmax and log_softmax along a dimension, computed from the row's largest element so that exp never overflows.
-public sealed partial class Tensor
+public partial class Tensor
 {
     /// <summary>e^x / Σ e^x along <paramref name="dim"/>.</summary>
     public Tensor softmax(long dim, ScalarType? dtype = null)

@@ -4,7 +4,7 @@ using GradRepl.Tensors.Kernels;
 namespace GradRepl.Tensors;
 
 // Reductions: sum, mean, max, min over everything or along dimensions.
-public sealed partial class Tensor
+public partial class Tensor
 {
     /// <summary>The sum of all elements (integer and bool tensors sum to int64).</summary>
     public Tensor sum()

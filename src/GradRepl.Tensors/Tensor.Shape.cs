@@ -6,7 +6,7 @@ namespace GradRepl.Tensors;
 // Shape changes. Each is a view, as in PyTorch: a new header (offset, sizes, strides) over the same storage,
 // so writes through one show in the other. reshape copies only when no view can show the new shape, and
 // contiguous() only when the tensor is not contiguous.
-public sealed partial class Tensor
+public partial class Tensor
 {
     /// <summary>The tensor this view was made from (the root that owns the storage); null for tensors that are not views.</summary>
     private Tensor? _base;

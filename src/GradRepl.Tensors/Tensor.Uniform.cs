@@ -7,7 +7,7 @@ namespace GradRepl.Tensors;
 // and builds its full array the first time anything reads the elements (TensorStorage). Kernels with a scalar
 // path (element-wise arithmetic, threshold_backward, in-place gradient sums) read the value instead, so a
 // gradient of 1e6 ones costs nothing unless something really needs the array.
-public sealed partial class Tensor
+public partial class Tensor
 {
     private Tensor(int[] sizes, ScalarType dtype, Array uniformValue)
     {

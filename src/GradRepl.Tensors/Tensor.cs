@@ -10,7 +10,10 @@ namespace GradRepl.Tensors;
 /// strides, so slicing, <c>view</c>, <c>t()</c>, <c>detach()</c> and <c>.data</c> share elements as in PyTorch.
 /// The garbage collector owns the storage, so a tensor never needs disposing.
 /// </summary>
-public sealed partial class Tensor
+// Not sealed only so that torch.nn's Parameter can be a Tensor (as in PyTorch and TorchSharp): optimizers take
+// IEnumerable<Tensor> and a module's parameters() is one. Every constructor is internal or private protected, so
+// no type outside this assembly can derive from it.
+public partial class Tensor
 {
     /// <summary>The elements this tensor views (shared with every view of it).</summary>
     private TensorStorage _storage;
@@ -43,6 +46,11 @@ public sealed partial class Tensor
         Count = storage.Length;
         _isPlain = true;
         this.dtype = dtype;
+    }
+
+    /// <summary>A view of all of <paramref name="source"/>'s elements, sharing its storage (no autograd): a Parameter's start.</summary>
+    private protected Tensor(Tensor source) : this(source, source._offset, source.Sizes, source._strides)
+    {
     }
 
     /// <summary>A view of <paramref name="source"/>'s storage with its own geometry (no autograd).</summary>

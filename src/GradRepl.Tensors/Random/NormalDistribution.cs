@@ -22,7 +22,8 @@ internal static class NormalDistribution
     {
         if (data.Length < Block)
         {
-            for (var i = 0; i < data.Length; i++) data[i] = (float)(Next(generator) * std + mean);
+            // scaled in double with a fused multiply-add, as PyTorch's AVX2 build compiles mean + std * x
+            for (var i = 0; i < data.Length; i++) data[i] = (float)Math.FusedMultiplyAdd(Next(generator), std, mean);
             return;
         }
 
@@ -41,7 +42,7 @@ internal static class NormalDistribution
     {
         if (data.Length < Block)
         {
-            for (var i = 0; i < data.Length; i++) data[i] = Next(generator) * std + mean;
+            for (var i = 0; i < data.Length; i++) data[i] = Math.FusedMultiplyAdd(Next(generator), std, mean);
             return;
         }
 
@@ -95,8 +96,8 @@ internal static class NormalDistribution
             var u2 = d[at + j + Block / 2];
             var radius = Math.Sqrt(-2.0 * Math.Log(u1));
             var theta = 2.0 * Math.PI * u2;
-            d[at + j] = radius * Math.Cos(theta) * std + mean;
-            d[at + j + Block / 2] = radius * Math.Sin(theta) * std + mean;
+            d[at + j] = Math.FusedMultiplyAdd(radius * Math.Cos(theta), std, mean);
+            d[at + j + Block / 2] = Math.FusedMultiplyAdd(radius * Math.Sin(theta), std, mean);
         }
     }
 }

@@ -71,12 +71,16 @@ internal static class GoldenCaseCompiler
             source.AppendLine($"return {c.CSharp}; }}");
         }
         source.AppendLine("}");
+        return CompileSource("GoldenCases_" + Path.GetFileNameWithoutExtension(file), source.ToString()).GetType("GoldenCases")!;
+    }
 
+    /// <summary>Compiles C# <paramref name="source"/> against the engine into an assembly loaded in this process.</summary>
+    public static Assembly CompileSource(string assemblyName, string source)
+    {
         var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
             .Select(p => MetadataReference.CreateFromFile(p))
             .Append(MetadataReference.CreateFromFile(typeof(Tensor).Assembly.Location));
-        var compilation = CSharpCompilation.Create("GoldenCases_" + Path.GetFileNameWithoutExtension(file),
-            [CSharpSyntaxTree.ParseText(source.ToString())], references,
+        var compilation = CSharpCompilation.Create(assemblyName, [CSharpSyntaxTree.ParseText(source)], references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         using var stream = new MemoryStream();
         var emitted = compilation.Emit(stream);
@@ -85,6 +89,6 @@ internal static class GoldenCaseCompiler
             var errors = emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString());
             throw new InvalidOperationException("golden case C# does not compile:\n" + string.Join("\n", errors));
         }
-        return Assembly.Load(stream.ToArray()).GetType("GoldenCases")!;
+        return Assembly.Load(stream.ToArray());
     }
 }
