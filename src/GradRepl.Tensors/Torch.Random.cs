@@ -123,16 +123,21 @@ public static partial class torch
     public static Tensor randperm(long n, ScalarType? dtype = null, bool requires_grad = false)
     {
         var count = CheckSizes([n])[0];
+        return Make(Permutation(count, Generator), [count], dtype ?? int64, requires_grad);
+    }
+
+    /// <summary>0 .. count-1 shuffled by <paramref name="gen"/> exactly as PyTorch's CPU randperm shuffles.</summary>
+    internal static long[] Permutation(int count, MersenneTwister gen)
+    {
         var values = new long[count];
         for (var i = 0; i < count; i++) values[i] = i;
-        var gen = Generator;
         // Fisher-Yates from the front, one 32-bit draw per swap (randperm_cpu)
         for (var i = 0; i < count - 1; i++)
         {
             var z = (int)(gen.NextUInt32() % (uint)(count - i));
             (values[i], values[z + i]) = (values[z + i], values[i]);
         }
-        return Make(values, [count], dtype ?? int64, requires_grad);
+        return values;
     }
 
     /// <summary>A bool mask, true where a uniform double draw falls below <paramref name="p"/> (PyTorch's bernoulli_ without MKL).</summary>

@@ -16,6 +16,7 @@ internal static class GoldenCaseCompiler
         using System.Collections.Generic;
         using System.Linq;
         using GradRepl.Tensors;
+        using GradRepl.Tensors.Modules;
 
         public static partial class GoldenCases
         {
@@ -34,6 +35,146 @@ internal static class GoldenCaseCompiler
             static Tensor in_no_grad(Tensor x) { using (torch.no_grad()) return x * 2; }
             static T seeded<T>(long seed, Func<T> draw) { torch.manual_seed(seed); return draw(); }
             static string next_names(Tensor y) => string.Join("|", y.grad_fn!.next_functions.Select(f => f.node is null ? "None" : f.node.name()));
+        }
+        """ + OptimHelpers;
+
+    // The helpers of generate_optim.py: optimizer runs and DataLoader passes that print what the Python ones print.
+    private const string OptimHelpers = """
+
+        public static partial class GoldenCases
+        {
+            static string bits(Tensor t) => string.Join(" ", t.detach().reshape(-1).ToArray().Select(v => t.dtype == torch.float64
+                ? BitConverter.DoubleToUInt64Bits(v).ToString("x") : BitConverter.SingleToUInt32Bits((float)v).ToString("x")));
+
+            static string quadratic(Func<IEnumerable<Tensor>, torch.optim.Optimizer> make, ScalarType dtype = ScalarType.Float32, int steps = 20)
+            {
+                var w = torch.tensor(new double[,] { { 0.5, -1.0, 2.0 }, { 1.5, 0.25, -0.5 } }, dtype: dtype, requires_grad: true);
+                var b = torch.tensor(new[] { 0.1, -0.2, 0.3 }, dtype: dtype, requires_grad: true);
+                var t = torch.tensor(new double[,] { { 1.0, 0.5, -1.0 }, { 0.0, 2.0, 1.0 } }, dtype: dtype);
+                var c = torch.tensor(new double[,] { { 1.0, 0.5, 2.0 }, { 0.25, 1.5, 1.0 } }, dtype: dtype);
+                var bt = torch.tensor(new[] { 1.0, -1.0, 0.5 }, dtype: dtype);
+                var optimizer = make(new[] { w, b });
+                var lines = new List<string>();
+                for (var i = 0; i < steps; i++)
+                {
+                    optimizer.zero_grad();
+                    var loss = (c * (w - t).pow(2)).sum() + (b - bt).pow(2).sum();
+                    loss.backward();
+                    optimizer.step();
+                    lines.Add($"{i}:\n{w}\n{b}");
+                }
+                lines.Add("bits: " + bits(w) + " | " + bits(b));
+                return string.Join("\n", lines);
+            }
+
+            static string linreg(Func<IEnumerable<Tensor>, torch.optim.Optimizer> make, int steps = 20)
+            {
+                var X = torch.tensor(new double[,] { { 1.0, 2.0 }, { 2.0, -1.0 }, { 0.5, 0.5 }, { -1.0, 3.0 }, { 3.0, 1.0 } });
+                var y = torch.tensor(new double[,] { { 1.0 }, { 2.0 }, { 0.0 }, { -1.5 }, { 4.0 } });
+                var w = torch.tensor(new double[,] { { 0.3 }, { -0.2 } }, requires_grad: true);
+                var b = torch.tensor(new[] { 0.1 }, requires_grad: true);
+                var optimizer = make(new[] { w, b });
+                var lines = new List<string>();
+                for (var i = 0; i < steps; i++)
+                {
+                    optimizer.zero_grad();
+                    var loss = (X.matmul(w) + b - y).pow(2).mean();
+                    loss.backward();
+                    optimizer.step();
+                    lines.Add($"{i}: {loss} {w.flatten()} {b}");
+                }
+                return string.Join("\n", lines);
+            }
+
+            static string lr_changed(Func<IEnumerable<Tensor>, torch.optim.Optimizer> make)
+            {
+                var w = torch.tensor(new[] { 1.0, -2.0, 3.0 }, requires_grad: true);
+                var optimizer = make(new[] { w });
+                var lines = new List<string>();
+                for (var i = 0; i < 10; i++)
+                {
+                    if (i == 5)
+                    {
+                        lines.Add($"lr was {optimizer.param_groups[0].LearningRate}");
+                        optimizer.param_groups[0]["lr"] = (double)optimizer.param_groups[0]["lr"]! * 0.1;
+                    }
+                    optimizer.zero_grad();
+                    w.pow(2).sum().backward();
+                    optimizer.step();
+                    lines.Add($"{i}: {w}");
+                }
+                return string.Join("\n", lines);
+            }
+
+            static string no_grad_step()
+            {
+                var w = torch.tensor(new[] { 1.0, 2.0 }, requires_grad: true);
+                var v = torch.tensor(new[] { 3.0 }, requires_grad: true);
+                var optimizer = torch.optim.SGD(new[] { w, v }, lr: 0.1, momentum: 0.9);
+                optimizer.step();
+                var lines = new List<string> { $"{w} {w._version} {none(w.grad)}" };
+                for (var i = 0; i < 3; i++)
+                {
+                    optimizer.zero_grad();
+                    (w * w).sum().backward();
+                    optimizer.step();
+                }
+                lines.Add($"{w} {w._version} {v} {v._version} {none(v.grad)}");
+                optimizer.zero_grad();
+                lines.Add($"{w.grad}");
+                optimizer.zero_grad(set_to_none: true);
+                lines.Add(none(w.grad));
+                return string.Join("\n", lines);
+            }
+
+            static string none(Tensor? t) => t?.ToString() ?? "None";
+
+            sealed class PairData : torch.utils.data.Dataset<(Tensor, Tensor)>
+            {
+                private readonly Tensor x, y;
+                public PairData(long n) { x = torch.arange(2.0 * n).reshape(n, 2); y = torch.arange(n); }
+                public override long Count => y.shape[0];
+                public override (Tensor, Tensor) GetTensor(long index) => (x[index], y[index]);
+            }
+
+            sealed class RowData : torch.utils.data.Dataset<Tensor>
+            {
+                private readonly Tensor x;
+                public RowData(long n) { x = torch.arange(3.0 * n).reshape(n, 3) / 4; }
+                public override long Count => x.shape[0];
+                public override Tensor GetTensor(long index) => x[index];
+            }
+
+            static string batches(string kind, long n, int batchSize, bool shuffle, bool drop_last, long seed, int epochs = 2)
+            {
+                torch.manual_seed(seed);
+                var lines = new List<string>();
+                void Pass<S>(GradRepl.Tensors.Modules.DataLoader<S, S> loader, Func<S, IEnumerable<Tensor>> fields)
+                {
+                    lines.Add($"len {loader.Count}");
+                    for (var epoch = 0; epoch < epochs; epoch++)
+                        foreach (var batch in loader)
+                            lines.Add($"{epoch}: " + string.Join(" ", fields(batch)));
+                }
+                if (kind == "tensors")
+                    Pass(torch.utils.data.DataLoader(torch.utils.data.TensorDataset(torch.arange(2.0 * n).reshape(n, 2), torch.arange(n)), batchSize, shuffle, drop_last), b => b);
+                else if (kind == "pairs")
+                    Pass(torch.utils.data.DataLoader(new PairData(n), batchSize, shuffle, drop_last), b => new[] { b.Item1, b.Item2 });
+                else
+                    Pass(torch.utils.data.DataLoader(new RowData(n), batchSize, shuffle, drop_last), b => new[] { b });
+                lines.Add($"after: {torch.rand(2)}");
+                return string.Join("\n", lines);
+            }
+
+            static string order(long n, int batchSize, long seed, int epochs = 3)
+            {
+                torch.manual_seed(seed);
+                var loader = torch.utils.data.DataLoader(torch.utils.data.TensorDataset(torch.arange(n)), batchSize, shuffle: true);
+                return string.Join("\n", Enumerable.Range(0, epochs).Select(_ =>
+                    string.Join(" ", loader.Select(b => "[" + string.Join(", ", b[0].ToArray()) + "]"))));
+            }
+
+            static string dataset_item(long i) => torch.utils.data.TensorDataset(torch.arange(20.0).reshape(10, 2), torch.arange(10))[i].ToString()!;
         }
         """;
 

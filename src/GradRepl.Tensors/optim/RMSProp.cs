@@ -1,0 +1,79 @@
+using System.Numerics;
+
+namespace GradRepl.Tensors.Modules;
+
+/// <summary>
+/// RMSprop (optionally centered, with momentum), with PyTorch 1.13's update (torch/optim/rmsprop.py, single-tensor path):
+/// s = α·s + (1 - α)·g²; avg = √s + eps (centered: √(s - ḡ²) + eps); p = p - lr·g/avg, or through the momentum buffer.
+/// </summary>
+public sealed class RMSProp : torch.optim.Optimizer
+{
+    internal RMSProp(IEnumerable<Tensor> parameters, double lr, double alpha, double eps, double weight_decay, double momentum, bool centered, bool maximize)
+        : base(parameters, Options(lr, alpha, eps, weight_decay, momentum, centered, maximize))
+    {
+    }
+
+    private protected override string PythonName => "RMSprop";
+
+    private static IEnumerable<KeyValuePair<string, object?>> Options(double lr, double alpha, double eps, double weight_decay, double momentum, bool centered, bool maximize)
+    {
+        if (!(0.0 <= lr)) throw new ValueError($"Invalid learning rate: {PythonValueText.Float(lr)}");
+        if (!(0.0 <= eps)) throw new ValueError($"Invalid epsilon value: {PythonValueText.Float(eps)}");
+        if (!(0.0 <= momentum)) throw new ValueError($"Invalid momentum value: {PythonValueText.Float(momentum)}");
+        if (!(0.0 <= weight_decay)) throw new ValueError($"Invalid weight_decay value: {PythonValueText.Float(weight_decay)}");
+        if (!(0.0 <= alpha)) throw new ValueError($"Invalid alpha value: {PythonValueText.Float(alpha)}");
+        return
+        [
+            new("lr", lr),
+            new("momentum", OptionValues.IntDefault(momentum)),
+            new("alpha", alpha),
+            new("eps", eps),
+            new("centered", centered),
+            new("weight_decay", OptionValues.IntDefault(weight_decay)),
+            new("foreach", null),
+            new("maximize", maximize),
+            new("differentiable", false),
+        ];
+    }
+
+    private protected override void Update<T>(ParamGroup group, Dictionary<string, object> state, T[] param, T[] grad)
+    {
+        var alpha = group.Number("alpha");
+        var weightDecay = group.Number("weight_decay");
+        var momentum = group.Number("momentum");
+        var centered = group.Flag("centered");
+        var maximize = group.Flag("maximize");
+        NextStep(state);
+        var squareAvg = Buffer(state, "square_avg", param.Length, T.Zero);
+        var buffer = momentum > 0 ? Buffer(state, "momentum_buffer", param.Length, T.Zero) : null;
+        var gradAvg = centered ? Buffer(state, "grad_avg", param.Length, T.Zero) : null;
+        var (a, oneMinusA) = (Scalar<T>(alpha), Scalar<T>(1 - alpha));
+        var (decay, eps, mom, lr) = (Scalar<T>(weightDecay), Scalar<T>(group.Number("eps")), Scalar<T>(momentum), Scalar<T>(-group.Number("lr")));
+        for (var i = 0; i < param.Length; i++)
+        {
+            var g = maximize ? -grad[i] : grad[i];
+            if (weightDecay != 0) g = T.FusedMultiplyAdd(decay, param[i], g);
+            squareAvg[i] = T.FusedMultiplyAdd(oneMinusA * g, g, squareAvg[i] * a);
+            T avg;
+            if (gradAvg is not null)
+            {
+                gradAvg[i] = T.FusedMultiplyAdd(oneMinusA, g, gradAvg[i] * a);
+                avg = T.Sqrt(T.FusedMultiplyAdd(-gradAvg[i], gradAvg[i], squareAvg[i]));
+            }
+            else
+            {
+                avg = T.Sqrt(squareAvg[i]);
+            }
+            avg += eps;
+            if (buffer is not null)
+            {
+                buffer[i] = buffer[i] * mom + g / avg;
+                param[i] = T.FusedMultiplyAdd(lr, buffer[i], param[i]);
+            }
+            else
+            {
+                param[i] += lr * g / avg;
+            }
+        }
+    }
+}

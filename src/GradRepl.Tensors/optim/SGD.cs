@@ -1,0 +1,69 @@
+using System.Numerics;
+
+namespace GradRepl.Tensors.Modules;
+
+/// <summary>
+/// Stochastic gradient descent, optionally with momentum, dampening, Nesterov momentum and weight decay, with
+/// PyTorch 1.13's update (torch/optim/sgd.py, single-tensor path): d = g + wd·p; buf = momentum·buf + (1 - dampening)·d
+/// (buf = d at the first step); d = d + momentum·buf with Nesterov, else buf; p = p - lr·d.
+/// </summary>
+public sealed class SGD : torch.optim.Optimizer
+{
+    internal SGD(IEnumerable<Tensor> parameters, double lr, double momentum, double dampening, double weight_decay, bool nesterov, bool maximize)
+        : base(parameters, Options(lr, momentum, dampening, weight_decay, nesterov, maximize))
+    {
+    }
+
+    private protected override string PythonName => "SGD";
+
+    private static IEnumerable<KeyValuePair<string, object?>> Options(double lr, double momentum, double dampening, double weight_decay, bool nesterov, bool maximize)
+    {
+        // PyTorch's checks, in its order
+        if (lr < 0.0) throw new ValueError($"Invalid learning rate: {PythonValueText.Float(lr)}");
+        if (momentum < 0.0) throw new ValueError($"Invalid momentum value: {PythonValueText.Float(momentum)}");
+        if (weight_decay < 0.0) throw new ValueError($"Invalid weight_decay value: {PythonValueText.Float(weight_decay)}");
+        if (nesterov && (momentum <= 0 || dampening != 0)) throw new ValueError("Nesterov momentum requires a momentum and zero dampening");
+        return
+        [
+            new("lr", lr),
+            new("momentum", OptionValues.IntDefault(momentum)),
+            new("dampening", OptionValues.IntDefault(dampening)),
+            new("weight_decay", OptionValues.IntDefault(weight_decay)),
+            new("nesterov", nesterov),
+            new("maximize", maximize),
+            new("foreach", null),
+            new("differentiable", false),
+        ];
+    }
+
+    private protected override void Update<T>(ParamGroup group, Dictionary<string, object> state, T[] param, T[] grad)
+    {
+        var lr = Scalar<T>(-group.Number("lr"));
+        var momentum = group.Number("momentum");
+        var weightDecay = group.Number("weight_decay");
+        var nesterov = group.Flag("nesterov");
+        var maximize = group.Flag("maximize");
+        var decay = Scalar<T>(weightDecay);
+        var mom = Scalar<T>(momentum);
+        var keep = Scalar<T>(1 - group.Number("dampening"));
+        T[]? buffer = null;
+        var firstStep = false;
+        if (momentum != 0)
+        {
+            firstStep = !state.ContainsKey("momentum_buffer");
+            buffer = Buffer(state, "momentum_buffer", param.Length, T.Zero);
+        }
+        for (var i = 0; i < param.Length; i++)
+        {
+            var d = maximize ? -grad[i] : grad[i];
+            // add(other, alpha) is one fused multiply-add in PyTorch's CPU kernel
+            if (weightDecay != 0) d = T.FusedMultiplyAdd(decay, param[i], d);
+            if (buffer is not null)
+            {
+                buffer[i] = firstStep ? d : T.FusedMultiplyAdd(keep, d, buffer[i] * mom);
+                d = nesterov ? T.FusedMultiplyAdd(mom, buffer[i], d) : buffer[i];
+            }
+            param[i] = T.FusedMultiplyAdd(lr, d, param[i]);
+        }
+    }
+}

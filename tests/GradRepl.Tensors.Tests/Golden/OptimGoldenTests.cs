@@ -1,0 +1,14 @@
+namespace GradRepl.Tensors.Tests.Golden;
+
+/// <summary>
+/// Each case of Data/optim.json (Data/generate_optim.py): 20 steps of SGD, Adam, RMSprop and Adagrad, printed and
+/// bit for bit; DataLoader batches and their order for several seeds; optimizer and dataset errors, as PyTorch 1.13 gave them.
+/// </summary>
+public sealed class OptimGoldenTests
+{
+    public static TheoryData<string> CaseIds => new(AutogradGoldenCase.InFile("optim.json").Keys.Order());
+
+    [Theory]
+    [MemberData(nameof(CaseIds))]
+    public void OptimCase_RunInEngine_MatchesPyTorch(string id) => AutogradGoldenTests.Check("optim.json", id);
+}
