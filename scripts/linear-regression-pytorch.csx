@@ -104,7 +104,7 @@ legend();
 subplot(1, 2, 2);
 plot(LOSS);
 xlabel("epoch");
-ylabel("cost");
+title("cost");
 show();
 
 // ## Exercise: a TensorDataset
