@@ -129,6 +129,35 @@ public sealed class NnModuleTests : IDisposable
         Assert.Equal(["first.weight", "second.weight", "second.bias"], model.named_parameters().Select(p => p.name));
     }
 
+    private sealed class Layers : torch.nn.Module<Tensor, Tensor>
+    {
+        private readonly List<Linear> layers = [torch.nn.Linear(1, 1)];
+
+        public override Tensor forward(Tensor input) => layers[0].forward(input);
+    }
+
+    [Fact]
+    public void FieldHoldingAListOfModules_WarnsOnceToUseModuleList()
+    {
+        var warnings = new List<string>();
+        var previous = TorchWarnings.Handler;
+        TorchWarnings.Handler = warnings.Add;
+        try
+        {
+            Assert.Empty(new Layers().parameters());
+            Assert.Equal("Layers()", new Layers().ToString());
+        }
+        finally
+        {
+            TorchWarnings.Handler = previous;
+        }
+
+        // (other tests running at the same time may warn through the handler too: only this class's warnings count)
+        Assert.Equal(
+            ["UserWarning: Layers.layers is a List<Linear>: the modules in it are not registered, so parameters(), state_dict() and print leave them out; hold them in a torch.nn.ModuleList<Linear> instead"],
+            warnings.Where(w => w.Contains("Layers.layers", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public void StateDict_Values_ShareStorageButAreOutsideTheGraph()
     {

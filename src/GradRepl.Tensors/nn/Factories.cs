@@ -21,6 +21,9 @@ public static partial class torch
         /// <summary>Layers run in order, with the names given: <c>torch.nn.Sequential(("hidden", torch.nn.Linear(2, 3)), ("act", torch.nn.ReLU()))</c>.</summary>
         public static Sequential Sequential(params (string name, Module<Tensor, Tensor> module)[] modules) => new(modules);
 
+        /// <summary>Modules in a list, registered as children 0, 1, 2, ...: <c>hidden = torch.nn.ModuleList&lt;Linear&gt;(); hidden.append(torch.nn.Linear(2, 3));</c>.</summary>
+        public static ModuleList<T> ModuleList<T>(params T[] modules) where T : Module => new(modules);
+
         /// <summary>max(x, 0).</summary>
         public static ReLU ReLU() => new();
 

@@ -248,12 +248,32 @@ public static partial class torch
                 var fields = new List<FieldInfo>();
                 for (var current = t; current is not null && current.Assembly != typeof(Module).Assembly; current = current.BaseType)
                 {
-                    var declared = current.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)
-                        .Where(f => typeof(Module).IsAssignableFrom(f.FieldType) || f.FieldType.IsAssignableFrom(typeof(Parameter)) || f.FieldType.IsAssignableFrom(typeof(Module)));
-                    fields.InsertRange(0, declared);
+                    var declared = current.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly);
+                    foreach (var field in declared) WarnIfCollectionOfModules(t, field);
+                    fields.InsertRange(0, declared.Where(f => typeof(Module).IsAssignableFrom(f.FieldType)
+                        || f.FieldType.IsAssignableFrom(typeof(Parameter)) || f.FieldType.IsAssignableFrom(typeof(Module))));
                 }
                 return fields.ToArray();
             });
+
+            /// <summary>
+            /// PyTorch leaves modules in a plain list unregistered without a word, a classic silent bug (the optimizer never
+            /// sees them); here a field typed as a collection of modules gets a warning, once per module type.
+            /// </summary>
+            private static void WarnIfCollectionOfModules(Type owner, FieldInfo field)
+            {
+                if (typeof(Module).IsAssignableFrom(field.FieldType)) return;
+                var element = field.FieldType.IsArray ? field.FieldType.GetElementType()
+                    : field.FieldType.GetInterfaces().Append(field.FieldType)
+                        .FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))?.GetGenericArguments()[0];
+                if (element is null || !typeof(Module).IsAssignableFrom(element)) return;
+                TorchWarnings.Warn($"UserWarning: {CSharpName(owner)}.{ComponentName(field)} is a {CSharpName(field.FieldType)}: the modules in it are not registered, " +
+                    $"so parameters(), state_dict() and print leave them out; hold them in a torch.nn.ModuleList<{CSharpName(element)}> instead");
+            }
+
+            private static string CSharpName(Type type) => type.IsArray ? CSharpName(type.GetElementType()!) + "[]"
+                : type.IsGenericType ? $"{type.Name[..type.Name.IndexOf('`')]}<{string.Join(", ", type.GetGenericArguments().Select(CSharpName))}>"
+                : type.Name;
         }
 
         /// <summary>A module whose forward pass takes one input: <c>class LR : torch.nn.Module&lt;Tensor, Tensor&gt;</c>.</summary>

@@ -120,6 +120,21 @@ class Nested(nn.Module):
         return self.head(self.body(x))
 
 
+class Deep(nn.Module):
+    """Layers of the sizes given, in a ModuleList, as the course's deeper networks."""
+
+    def __init__(self, layers):
+        super().__init__()
+        self.hidden = nn.ModuleList()
+        for input_size, output_size in zip(layers, layers[1:]):
+            self.hidden.append(nn.Linear(input_size, output_size))
+
+    def forward(self, x):
+        for layer in self.hidden:
+            x = torch.relu(layer(x))
+        return x
+
+
 class DropNet(nn.Module):
     def __init__(self, p):
         super().__init__()
@@ -157,12 +172,19 @@ CASES = [
      "lines(torch.nn.MSELoss(), torch.nn.L1Loss(), torch.nn.BCELoss(), torch.nn.BCEWithLogitsLoss(), torch.nn.CrossEntropyLoss(), torch.nn.NLLLoss(), torch.nn.MSELoss(reduction: \"sum\"))", "text"),
     ("repr(nn.Sequential(nn.Sequential(nn.Linear(1, 2)), LR(2, 1)))",
      "torch.nn.Sequential(torch.nn.Sequential(torch.nn.Linear(1, 2)), new LR(2, 1)).ToString()", "text"),
+    ("seeded(0, lambda: repr(Deep([2, 3, 4, 1])))", "seeded(0, () => new Deep(new long[] { 2, 3, 4, 1 }).ToString())", "text"),
+    ("repr(nn.ModuleList([nn.ReLU(), nn.Tanh()]))", "torch.nn.ModuleList<torch.nn.Module>(torch.nn.ReLU(), torch.nn.Tanh()).ToString()", "text"),
+    ("repr(nn.ModuleList())", "torch.nn.ModuleList<Linear>().ToString()", "text"),
+    (f"seeded(17, lambda: train_step(Deep([2, 3, 4, 1]), nn.MSELoss(), {X}, {Y}))", f"seeded(17, () => train_step(new Deep(new long[] {{ 2, 3, 4, 1 }}), torch.nn.MSELoss(), {CS_X}, {CS_Y}))", "text"),
+    ("names(Deep([2, 3, 1]).named_parameters())", "names(new Deep(new long[] { 2, 3, 1 }).named_parameters())", "text"),
     # parameters, names, state dicts
     ("seeded(1, lambda: repr(LR(1, 1).state_dict()))", "seeded(1, () => new LR(1, 1).state_dict().ToString())", "text"),
     ("seeded(1, lambda: str(list(LR(1, 1).parameters())))", "seeded(1, () => list(new LR(1, 1).parameters()))", "text"),
     ("seeded(2, lambda: repr(Net(2, 3, 1).state_dict()))", "seeded(2, () => new Net(2, 3, 1).state_dict().ToString())", "text"),
     ("seeded(3, lambda: repr(Manual().state_dict()))", "seeded(3, () => new Manual().state_dict().ToString())", "text"),
     ("seeded(4, lambda: repr(Nested().state_dict()))", "seeded(4, () => new Nested().state_dict().ToString())", "text"),
+    ("seeded(1, lambda: lines(nn.Linear(1, 1).state_dict().keys(), nn.Linear(1, 1).state_dict().values(), nn.Linear(1, 1).state_dict().items()))",
+     "seeded(1, () => lines(torch.nn.Linear(1, 1).state_dict().keys(), torch.nn.Linear(1, 1).state_dict().values(), torch.nn.Linear(1, 1).state_dict().items()))", "text"),
     ("names(Nested().named_parameters())", "names(new Nested().named_parameters())", "text"),
     ("names(Nested().named_modules())", "names(new Nested().named_modules())", "text"),
     ("names(Nested().named_children())", "names(new Nested().named_children())", "text"),

@@ -61,6 +61,21 @@ public sealed class NnGoldenTests
             public override Tensor forward(Tensor x) => head.forward(body.forward(x));
         }
 
+        public class Deep : torch.nn.Module<Tensor, Tensor>
+        {
+            private readonly ModuleList<Linear> hidden = torch.nn.ModuleList<Linear>();
+            public Deep(long[] layers) : base("Deep")
+            {
+                for (var i = 0; i + 1 < layers.Length; i++) hidden.append(torch.nn.Linear(layers[i], layers[i + 1]));
+                RegisterComponents();
+            }
+            public override Tensor forward(Tensor x)
+            {
+                foreach (var layer in hidden) x = layer.forward(x).relu();
+                return x;
+            }
+        }
+
         public class DropNet : torch.nn.Module<Tensor, Tensor>
         {
             private readonly Dropout drop;

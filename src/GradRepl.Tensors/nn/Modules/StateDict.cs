@@ -26,12 +26,24 @@ public sealed class StateDict : IDictionary<string, Tensor>, IReadOnlyDictionary
         }
     }
 
-    /// <summary>The names, in order.</summary>
-    public ICollection<string> Keys => _keys.AsReadOnly();
+    /// <summary>The names, in order, printed as Python's <c>odict_keys([...])</c>.</summary>
+    public DictView<string> Keys => new("keys", _keys, PythonText.Quote);
 
-    /// <summary>The tensors, in the order of their names.</summary>
-    public ICollection<Tensor> Values => _keys.Select(k => _values[k]).ToList();
+    /// <summary>The tensors, in the order of their names, printed as Python's <c>odict_values([...])</c>.</summary>
+    public DictView<Tensor> Values => new("values", _keys.Select(k => _values[k]), t => t.ToString());
 
+    /// <summary>The names (Python's spelling of <see cref="Keys"/>): <c>print(model.state_dict().keys())</c>.</summary>
+    public DictView<string> keys() => Keys;
+
+    /// <summary>The tensors (Python's spelling of <see cref="Values"/>).</summary>
+    public DictView<Tensor> values() => Values;
+
+    /// <summary>The (name, tensor) pairs, printed as Python's <c>odict_items([...])</c>.</summary>
+    public DictView<(string name, Tensor tensor)> items()
+        => new("items", _keys.Select(k => (k, _values[k])), e => $"({PythonText.Quote(e.name)}, {e.tensor})");
+
+    ICollection<string> IDictionary<string, Tensor>.Keys => Keys;
+    ICollection<Tensor> IDictionary<string, Tensor>.Values => Values;
     IEnumerable<string> IReadOnlyDictionary<string, Tensor>.Keys => Keys;
     IEnumerable<Tensor> IReadOnlyDictionary<string, Tensor>.Values => Values;
 
