@@ -37,6 +37,20 @@ public sealed class OptimizerTests
     }
 
     [Fact]
+    public void Step_GradientOfASum_OneValueRepeatedStillUpdatesEveryElement()
+    {
+        var w = torch.zeros(2, 3, requires_grad: true);
+        var optimizer = torch.optim.SGD(new[] { w }, 0.5, momentum: 0.9);
+        w.sum().backward();
+
+        optimizer.step();
+        optimizer.step();
+
+        // the momentum buffer holds 1, then 0.9 + 1: w = -0.5 - 0.95
+        Assert.Equal("tensor([[-1.4500, -1.4500, -1.4500],\n        [-1.4500, -1.4500, -1.4500]], requires_grad=True)", w.ToString());
+    }
+
+    [Fact]
     public void Step_WithGradRecordingOn_RecordsNoGraph()
     {
         var w = torch.tensor(new[] { 1.0 }, requires_grad: true);
