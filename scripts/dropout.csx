@@ -99,6 +99,10 @@ for (var epoch = 0; epoch < 300; epoch++)
     optimizer2.step();
 }
 model2.eval();
-using (torch.no_grad()) print("dropout 0.2 validation loss", Math.Round(criterion.forward(model2.forward(Xv), Yv).item(), 2));
+using (torch.no_grad())
+{
+    var val_loss = criterion.forward(model2.forward(Xv), Yv).item();
+    print("dropout 0.2 validation loss", Math.Round(val_loss, 2));
+}
 //> dropout 0.2 validation loss 0.13
 #endregion

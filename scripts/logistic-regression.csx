@@ -48,7 +48,9 @@ print("probabilities at the start:", model.forward(X).data.view(-1)[torch.tensor
 // Batches of three, a large learning rate (2), 100 epochs. The gradient of the squared error passes through the
 // sigmoid's slope, which is almost 0 here, so the parameters hardly move and only the class-0 points are right.
 var loader = torch.utils.data.DataLoader(torch.utils.data.TensorDataset(X, Y), batchSize: 3);
-List<double> train(torch.nn.Module<Tensor, Tensor> model, torch.nn.Module<Tensor, Tensor, Tensor> criterion, int epochs, double lr)
+// A loss module takes two tensors and gives one: a Module<Tensor, Tensor, Tensor>.
+List<double> train(torch.nn.Module<Tensor, Tensor> model, torch.nn.Module<Tensor, Tensor, Tensor> criterion,
+                   int epochs, double lr)
 {
     var optimizer = torch.optim.SGD(model.parameters(), lr: lr);
     var losses = new List<double>();

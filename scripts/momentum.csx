@@ -62,7 +62,8 @@ torch.optim.Optimizer optimizer = null;
 foreach (var m in new[] { 0.0, 0.5, 0.9 })
 {
     torch.manual_seed(2);
-    var model = torch.nn.Sequential(torch.nn.Linear(2, 3), torch.nn.Sigmoid(), torch.nn.Linear(3, 1), torch.nn.Sigmoid());
+    var model = torch.nn.Sequential(
+        torch.nn.Linear(2, 3), torch.nn.Sigmoid(), torch.nn.Linear(3, 1), torch.nn.Sigmoid());
     optimizer = torch.optim.SGD(model.parameters(), lr: 0.3, momentum: m);
     LOSSES[m] = new List<double>();
     for (var epoch = 0; epoch < 100; epoch++)

@@ -70,7 +70,8 @@ foreach (var lr in learning_rates)
         validation_error.Add(criterion.forward(model.forward(val_data.x), val_data.y).item());
     }
     MODELS.Add(model);
-    print("lr", lr, "training error", Math.Round(train_error[^1], 2), "validation error", Math.Round(validation_error[^1], 2));
+    print("lr", lr, "training error", Math.Round(train_error[^1], 2),
+          "validation error", Math.Round(validation_error[^1], 2));
 }
 //> lr 0.0001 training error 52.44 validation error 20.01
 //> lr 0.001 training error 43.47 validation error 12.26
@@ -100,7 +101,10 @@ ylabel("error");
 legend();
 subplot(1, 2, 2);
 plot(val_data.x, val_data.y, "kx", label: "validation data");
-for (var i = 0; i < MODELS.Count; i++) plot(val_data.x, MODELS[i].forward(val_data.x), label: $"lr {learning_rates[i]}");
+for (var i = 0; i < MODELS.Count; i++)
+{
+    plot(val_data.x, MODELS[i].forward(val_data.x), label: $"lr {learning_rates[i]}");
+}
 xlabel("x");
 legend();
 show();
@@ -124,7 +128,11 @@ for (var epoch = 0; epoch < 10; epoch++)
         sgd.step();
     }
 }
-using (torch.no_grad()) print("L1 loss, lr 0.01: validation error", Math.Round(criterion.forward(robust.forward(val_data.x), val_data.y).item(), 2));
+using (torch.no_grad())
+{
+    var val_error = criterion.forward(robust.forward(val_data.x), val_data.y).item();
+    print("L1 loss, lr 0.01: validation error", Math.Round(val_error, 2));
+}
 //> L1 loss, lr 0.01: validation error 0.01
 print(robust.state_dict());
 //> OrderedDict([('linear.weight', tensor([[-3.0415]])), ('linear.bias', tensor([0.9911]))])
