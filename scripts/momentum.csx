@@ -43,8 +43,8 @@ foreach (var m in new[] { 0.0, 0.5, 0.9 })
 //> momentum 0.9 ends at w = tensor(-1.5036) loss tensor(-6.1874)
 
 // ## A plateau in a network
-// The XOR data again, and a network with three hidden neurons that starts out predicting 0.5 everywhere: the loss
-// sits at ln 2 ≈ 0.693 on a plateau where the gradient is tiny. In 100 epochs at lr = 0.3, plain SGD and μ = 0.5
+// The XOR data again, and a network with three hidden neurons. Predicting about 0.5 everywhere is easy to reach and
+// hard to leave: the loss sits at ln 2 ≈ 0.693 on a plateau where the gradient is tiny. In 100 epochs at lr = 0.3, plain SGD and μ = 0.5
 // do not get off it; μ = 0.9 does and learns XOR. Every run starts from the same weights (seed 2).
 torch.manual_seed(1);
 var X = torch.zeros(100, 2);
