@@ -7,12 +7,35 @@ namespace GradRepl.Tensors;
 // draw from theirs, so after the same manual_seed the same calls give PyTorch's numbers.
 public static partial class torch
 {
-    [ThreadStatic] private static MersenneTwister? t_generator;
+    // PyTorch's default seed, which initial_seed() reports until manual_seed is called.
+    private const long DefaultSeed = 67280421310721;
 
-    internal static MersenneTwister Generator => t_generator ??= new MersenneTwister(67280421310721UL);
+    // The default generator sits in a box carried by the execution context, not by the thread: the REPL and --step
+    // run each entry on a thread of their own, started from the session's thread, so a seed set in one entry holds in
+    // the next once the session has made the box (ReplSession seeds it first). Tests that run in parallel
+    // each make their own.
+    private static readonly AsyncLocal<GeneratorBox?> s_generator = new();
+
+    private sealed class GeneratorBox
+    {
+        public long Seed = DefaultSeed;
+        public MersenneTwister Generator = new(DefaultSeed);
+    }
+
+    private static GeneratorBox CurrentBox => s_generator.Value ??= new GeneratorBox();
+
+    internal static MersenneTwister Generator => CurrentBox.Generator;
 
     /// <summary>Seeds the random generator; the same seed gives the same random numbers as PyTorch's CPU generator.</summary>
-    public static void manual_seed(long seed) => t_generator = new MersenneTwister(unchecked((ulong)seed));
+    public static void manual_seed(long seed)
+    {
+        var box = CurrentBox;
+        box.Seed = seed;
+        box.Generator = new MersenneTwister(unchecked((ulong)seed));
+    }
+
+    /// <summary>The seed the random generator was last seeded with (PyTorch's default, 67280421310721, until <see cref="manual_seed"/>).</summary>
+    public static long initial_seed() => CurrentBox.Seed;
 
     /// <summary>Uniform random numbers in [0, 1).</summary>
     public static Tensor rand(params long[] size) => rand(size, null);

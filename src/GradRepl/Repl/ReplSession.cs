@@ -41,6 +41,10 @@ internal sealed class ReplSession
     {
         _environmentFactory = environmentFactory;
         _interrupts = interrupts;
+        // A fresh session draws what a fresh Python process draws (PyTorch's default seed), also after #reset and
+        // :back; seeding here, on the session's thread, makes the generator every entry's thread shares, so a
+        // manual_seed in one entry holds in the next.
+        GradRepl.Tensors.torch.manual_seed(67280421310721);
         _initial = StartAsync();
     }
 
