@@ -1,53 +1,81 @@
+using System.Text.Json;
 using GradRepl.Tensors.Kernels;
 using Xunit;
 
 namespace GradRepl.Tensors.Tests.Kernels;
 
 /// <summary>
-/// The float32 sum's plain loop (short arrays) against its vectorised path: the same additions in the same order, so
-/// the same bits, whichever side of the switch-over a tensor's length falls on.
+/// The float32 sum and mean against PyTorch's (Data/sums.json, from Data/generate_sums.py): PyTorch adds in float, in
+/// its own order, and a loss prints its last digit from that order. Lengths cover each path of its kernel, and both
+/// sides of the switch from the plain loop to 256-bit registers. softmax along the last dimension too: SLEEF's exp and
+/// PyTorch's order of additions.
 /// </summary>
 public sealed class ReductionTests
 {
-    public static TheoryData<int> Lengths => [0, 1, 7, 8, 9, 15, 16, 17, 1000, 4095, 4096, 4097, 10007];
+    private static readonly double[] s_scales = [1e-4, 1e-2, 1.0, 1e2, 1e4];
+
+    public static TheoryData<int> Lengths
+    {
+        get
+        {
+            var data = new TheoryData<int>();
+            foreach (var c in Golden("cases")) data.Add(c.GetProperty("length").GetInt32());
+            return data;
+        }
+    }
 
     [Theory]
     [MemberData(nameof(Lengths))]
-    public void SumEightWays_IsBitIdenticalToTheVectorisedSum(int length)
+    public void FloatSumAndMean_AreBitForBitPyTorchs(int length)
     {
-        var values = Values(length, seed: length);
+        var expected = Golden("cases").Single(c => c.GetProperty("length").GetInt32() == length);
+        var x = torch.tensor(Values(length));
 
-        Assert.Equal(BitConverter.DoubleToInt64Bits(Reduction.SumWidened(values)), BitConverter.DoubleToInt64Bits(Reduction.SumEightWays(values)));
+        Assert.Equal(expected.GetProperty("sum").GetDouble(), x.sum().item());
+        if (length > 0) Assert.Equal(expected.GetProperty("mean").GetDouble(), x.mean().item());
+    }
+
+    public static TheoryData<int> SoftmaxLengths
+    {
+        get
+        {
+            var data = new TheoryData<int>();
+            foreach (var c in Golden("softmax")) data.Add(c.GetProperty("length").GetInt32());
+            return data;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(SoftmaxLengths))]
+    public void SoftmaxAlongTheLastDim_IsBitForBitPyTorchs(int length)
+    {
+        var expected = Golden("softmax").Single(c => c.GetProperty("length").GetInt32() == length)
+            .GetProperty("values").EnumerateArray().Select(v => v.GetDouble()).ToArray();
+        var x = new float[3 * length];
+        for (var k = 0; k < x.Length; k++) x[k] = (float)(k * 37 % 101 / 25.0 - 2.0);
+
+        Assert.Equal(expected, torch.tensor(x).view(3, length).softmax(-1).ToArray());
     }
 
     [Fact]
-    public void SumEightWays_AddsTheEightRunningSumsInTheVectorOrder()
+    public void Sum_AddsInFloatAsPyTorchDoes()
     {
-        // Lanes 0 and 4 hold 1e17 and -1e17, which cancel when the lanes are paired, so all six ones count. Left to
-        // right in double, the first three ones would vanish into 1e17 (its spacing is 16) and the total would be 3.
-        var values = new[] { 1e17f, 1, 1, 1, -1e17f, 1, 1, 1 };
-
-        Assert.Equal(6.0, Reduction.SumEightWays(values));
-        Assert.Equal(6.0, Reduction.SumAll(values));
+        // 2^24 + 1 + 1: in float each 1 is lost (2^24 + 1 rounds back to 2^24); a double accumulator would give 2^24 + 2.
+        var values = new[] { 16777216f, 1f, 1f };
+        Assert.Equal(16777216.0, torch.tensor(values).sum().item());
     }
 
-    [Fact]
-    public void SumAll_UsesTheSameOrderOnBothSidesOfThePlainLoopLimit()
+    private static float[] Values(int length)
     {
-        var shortArray = Values(Conversion.PlainLoopMaxLength, seed: 3);
-        var longArray = new float[Conversion.PlainLoopMaxLength + 8];
-        shortArray.CopyTo(longArray, 0);
-
-        // The eight extra zeros leave every running sum as it was, so both paths give the same total.
-        Assert.Equal(BitConverter.DoubleToInt64Bits(Reduction.SumAll(shortArray)), BitConverter.DoubleToInt64Bits(Reduction.SumAll(longArray)));
-    }
-
-    private static float[] Values(int length, int seed)
-    {
-        var random = new System.Random(seed);
         var values = new float[length];
-        // Magnitudes from 1e-8 to 1e8, so the order of the additions shows in the rounding.
-        for (var i = 0; i < length; i++) values[i] = (float)((random.NextDouble() - 0.5) * Math.Pow(10, random.Next(-8, 9)));
+        for (long k = 0; k < length; k++) values[k] = (float)((k * 7919 % 10007 / 1000.0 - 5.0) * s_scales[k % s_scales.Length]);
         return values;
+    }
+
+    private static IEnumerable<JsonElement> Golden(string section)
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "Data", "sums.json");
+        using var doc = JsonDocument.Parse(File.ReadAllText(path));
+        return doc.RootElement.GetProperty(section).EnumerateArray().Select(c => c.Clone()).ToArray();
     }
 }
