@@ -30,14 +30,62 @@ internal static class CascadeSum
     }
 
     /// <summary>
+    /// A float32 sum over some dimensions as PyTorch adds it, when they are the innermost ones (each output a contiguous
+    /// run: <see cref="Sum"/>) or the outermost ones (each output a column: <see cref="ColumnSums"/>); null for other
+    /// layouts, which the caller sums its own way. Dimensions of size 1 count as either.
+    /// </summary>
+    public static float[]? SumDims(float[] values, int[] sizes, bool[] reduce, int outputs)
+    {
+        int lastKept = -1, firstKept = sizes.Length, lastReduced = -1, firstReduced = sizes.Length;
+        for (var d = 0; d < sizes.Length; d++)
+        {
+            if (sizes[d] == 1) continue;
+            if (reduce[d]) { firstReduced = Math.Min(firstReduced, d); lastReduced = d; }
+            else { firstKept = Math.Min(firstKept, d); lastKept = d; }
+        }
+        var result = new float[outputs];
+        if (outputs == 0) return result;
+        var run = values.Length / outputs;
+        if (lastKept < firstReduced)
+        {
+            for (var o = 0; o < outputs; o++) result[o] = Sum(values.AsSpan(o * run, run));
+            return result;
+        }
+        if (lastReduced < firstKept)
+        {
+            ColumnSums(values, rows: run, columns: outputs, result);
+            return result;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// PyTorch's outer sum: columns in groups of 32 (four registers; groups of 4 when there are fewer than 8 columns)
+    /// each summed down the rows in one cascade; the other columns down the rows split four ways as in <see cref="RowSum"/>.
+    /// </summary>
+    private static void ColumnSums(float[] values, int rows, int columns, float[] result)
+    {
+        var column = new float[rows];
+        var group = columns < Lanes ? RowWidth : RowWidth * Lanes;
+        var cascadeColumns = columns / group * group;
+        for (var j = 0; j < columns; j++)
+        {
+            for (var i = 0; i < rows; i++) column[i] = values[i * columns + j];
+            result[j] = j < cascadeColumns ? RowSum(column, lanes: 1, splitFourWays: false) : RowSum(column, lanes: 1);
+        }
+    }
+
+    /// <summary>
     /// PyTorch's row_sum over blocks of <paramref name="lanes"/> floats (eight for its vectorised inner sum, one for
     /// its scalar sum), then the leftover floats and the lanes added from zero.
     /// </summary>
-    private static float RowSum(ReadOnlySpan<float> values, int lanes)
+    private static float RowSum(ReadOnlySpan<float> values, int lanes, bool splitFourWays = true)
     {
+        // Without the four-way split (PyTorch's multi_row_sum on one column), a "row" is a single block.
+        var rowWidth = splitFourWays ? RowWidth : 1;
         var blocks = values.Length / lanes;
-        var rows = blocks / RowWidth;
-        var width = RowWidth * lanes;
+        var rows = blocks / rowWidth;
+        var width = rowWidth * lanes;
         Span<float> acc = stackalloc float[Levels * width];
         acc.Clear();
         var (levelPower, levelStep, levelMask) = LevelSteps(rows);
@@ -58,8 +106,8 @@ internal static class CascadeSum
 
         // The partial sums are the row's blocks; the leftover whole blocks go into the first, then the others.
         var first = acc[..lanes];
-        for (var b = rows * RowWidth; b < blocks; b++) Add(first, values.Slice(b * lanes, lanes));
-        for (var k = 1; k < RowWidth; k++) Add(first, acc.Slice(k * lanes, lanes));
+        for (var b = rows * rowWidth; b < blocks; b++) Add(first, values.Slice(b * lanes, lanes));
+        for (var k = 1; k < rowWidth; k++) Add(first, acc.Slice(k * lanes, lanes));
 
         if (lanes == 1) return first[0];
         var total = 0f;

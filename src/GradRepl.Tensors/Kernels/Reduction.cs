@@ -45,6 +45,10 @@ internal static class Reduction
             Walk(t.Sizes, outStrides, (i, o) => accL[o] += src[i]);
             return accL;
         }
+        if (resultType == ScalarType.Float32 && t.Storage is float[] floats && CascadeSum.SumDims(floats, t.Sizes, reduce, n) is { } sums)
+        {
+            return sums;
+        }
         var acc = new double[n];
         switch (t.Storage)
         {

@@ -57,6 +57,29 @@ public sealed class ReductionTests
         Assert.Equal(expected, torch.tensor(x).view(3, length).softmax(-1).ToArray());
     }
 
+    public static TheoryData<int> DimSumCases
+    {
+        get
+        {
+            var data = new TheoryData<int>();
+            for (var i = 0; i < Golden("dims").Count(); i++) data.Add(i);
+            return data;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(DimSumCases))]
+    public void FloatSumAlongDims_IsBitForBitPyTorchs(int index)
+    {
+        var c = Golden("dims").ElementAt(index);
+        var shape = c.GetProperty("shape").EnumerateArray().Select(v => v.GetInt64()).ToArray();
+        var dims = c.GetProperty("dim").EnumerateArray().Select(v => v.GetInt64()).ToArray();
+        var expected = c.GetProperty("values").EnumerateArray().Select(v => v.GetDouble()).ToArray();
+        var x = torch.tensor(Values((int)shape.Aggregate(1L, (a, b) => a * b))).view(shape);
+
+        Assert.Equal(expected, x.sum(dims).ToArray());
+    }
+
     [Fact]
     public void Sum_AddsInFloatAsPyTorchDoes()
     {
