@@ -151,7 +151,10 @@ internal static class Elementwise
             return Tensor.Uniform(Unary(op, value), a.Sizes);
         var x = Conversion.Convert(a.Storage, dtype);
         var result = Conversion.Uninitialized(dtype, x.Length);
-        if (dtype == ScalarType.Float32) FloatUnary((float[])x, (float[])result, op);
+        // exp and sigmoid on float32 take PyTorch's bits (SLEEF's exp), which TensorPrimitives' differ from in the last place.
+        if (dtype == ScalarType.Float32 && op == UnaryOp.Exp) SleefExp.Exp((float[])x, (float[])result);
+        else if (dtype == ScalarType.Float32 && op == UnaryOp.Sigmoid) SleefExp.Sigmoid((float[])x, (float[])result);
+        else if (dtype == ScalarType.Float32) FloatUnary((float[])x, (float[])result, op);
         else FloatUnary((double[])x, (double[])result, op);
         return new Tensor(result, a.Sizes, dtype);
     }

@@ -5,12 +5,12 @@ using Xunit;
 namespace GradRepl.Tensors.Tests.Kernels;
 
 /// <summary>
-/// The float32 sum and mean against PyTorch's (Data/sums.json, from Data/generate_sums.py): PyTorch adds in float, in
+/// The float32 sum and mean against PyTorch's (Data/float_bits.json, from Data/generate_float_bits.py): PyTorch adds in float, in
 /// its own order, and a loss prints its last digit from that order. Lengths cover each path of its kernel, and both
 /// sides of the switch from the plain loop to 256-bit registers. softmax along the last dimension too: SLEEF's exp and
-/// PyTorch's order of additions.
+/// PyTorch's order of additions; exp and sigmoid, whose last bit PyTorch takes from SLEEF.
 /// </summary>
-public sealed class ReductionTests
+public sealed class FloatBitsTests
 {
     private static readonly double[] s_scales = [1e-4, 1e-2, 1.0, 1e2, 1e4];
 
@@ -80,6 +80,19 @@ public sealed class ReductionTests
         Assert.Equal(expected, x.sum(dims).ToArray());
     }
 
+    [Theory]
+    [InlineData("exp")]
+    [InlineData("sigmoid")]
+    public void ExpAndSigmoid_AreBitForBitPyTorchs(string op)
+    {
+        var edges = new[] { -200.0, -104.5, -103.9, -87.5, 88.0, 88.8, 100.0, 100.5, double.PositiveInfinity, double.NegativeInfinity, double.NaN, 0.0, -0.0, 12.0 };
+        var values = edges.Select(v => (float)v).Concat(Enumerable.Range(0, 2005).Select(k => (float)((long)k * 7919 % 10007 / 1000.0 - 5.0))).ToArray();
+        var expected = Golden("unary").Single().GetProperty(op).EnumerateArray().Select(Number).ToArray();
+        var x = torch.tensor(values);
+
+        Assert.Equal(expected, (op == "exp" ? x.exp() : x.sigmoid()).ToArray());
+    }
+
     [Fact]
     public void Sum_AddsInFloatAsPyTorchDoes()
     {
@@ -87,6 +100,14 @@ public sealed class ReductionTests
         var values = new[] { 16777216f, 1f, 1f };
         Assert.Equal(16777216.0, torch.tensor(values).sum().item());
     }
+
+    /// <summary>A number of the golden file, where infinities and NaN are written "inf", "-inf" and "nan".</summary>
+    private static double Number(JsonElement value) => value.ValueKind != JsonValueKind.String ? value.GetDouble() : value.GetString() switch
+    {
+        "inf" => double.PositiveInfinity,
+        "-inf" => double.NegativeInfinity,
+        _ => double.NaN,
+    };
 
     private static float[] Values(int length)
     {
@@ -97,8 +118,9 @@ public sealed class ReductionTests
 
     private static IEnumerable<JsonElement> Golden(string section)
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "Data", "sums.json");
+        var path = Path.Combine(AppContext.BaseDirectory, "Data", "float_bits.json");
         using var doc = JsonDocument.Parse(File.ReadAllText(path));
-        return doc.RootElement.GetProperty(section).EnumerateArray().Select(c => c.Clone()).ToArray();
+        var element = doc.RootElement.GetProperty(section);
+        return element.ValueKind == JsonValueKind.Array ? element.EnumerateArray().Select(c => c.Clone()).ToArray() : [element.Clone()];
     }
 }
