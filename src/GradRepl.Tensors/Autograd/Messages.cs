@@ -12,7 +12,12 @@ internal static class Messages
 
     public static string NoGradFn(int index) => $"element {index} of tensors does not require grad and does not have a grad_fn";
 
+    // PyTorch words the same rule three ways: requires_grad_(), the requires_grad setter, and a factory's requires_grad=True.
     public const string OnlyFloatCanRequireGrad = "only Tensors of floating point dtype can require gradients";
+
+    public const string SetterOnlyFloatCanRequireGrad = "only Tensors of floating point and complex dtype can require gradients";
+
+    public const string FactoryOnlyFloatCanRequireGrad = "Only Tensors of floating point and complex dtype can require gradients";
 
     public const string NonLeafRequiresGrad =
         "you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a subgraph that " +
