@@ -49,6 +49,11 @@ internal static class Messages
     public const string UnusedInput =
         "One of the differentiated Tensors appears to not have been used in the graph. Set allow_unused=True if this is the desired behavior.";
 
+    public const string ReversingTDeprecated =
+        "UserWarning: The use of `x.T` on tensors of dimension other than 2 to reverse their shape is deprecated and it will throw " +
+        "an error in a future release. Consider `x.mT` to transpose batches of matrices or `x.permute(*torch.arange(x.ndim - 1, -1, -1))` " +
+        "to reverse the dimensions of a tensor. (Triggered internally at  ./aten/src/ATen/native/TensorShape.cpp:3277.)";
+
     public const string NonLeafGradWarning =
         "UserWarning: The .grad attribute of a Tensor that is not a leaf Tensor is being accessed. Its .grad attribute won't be " +
         "populated during autograd.backward(). If you indeed want the .grad field to be populated for a non-leaf Tensor, use " +
