@@ -2,7 +2,7 @@
 """Writes float_bits.json: float32 results where PyTorch 1.13's exact bits show in what it prints. Its float32 sum and mean of runs of every length class its CPU kernel treats
 differently (under 8, whole rows of 32, the cascade's carries, long runs), sums along inner and outer dimensions, and softmax along the last dimension
 (rows shorter and longer than its eight lanes), exp and sigmoid (SLEEF's exp, and the C library's in sigmoid's
-tail), as FloatBitsTests checks them.
+tail) and sin, as FloatBitsTests checks them.
 
 Run by hand on a machine with Debian's python3-torch (PyTorch 1.13, AVX2 kernels):
     /usr/bin/python3 tests/GradRepl.Tensors.Tests/Data/generate_float_bits.py
@@ -22,7 +22,7 @@ SCALES = [1e-4, 1e-2, 1.0, 1e2, 1e4]
 DIM_SUMS = [([60, 1], [0, 1]), ([3, 5], [1]), ([4, 37], [1]), ([2, 3, 40], [2]), ([2, 3, 40], [1, 2]),
             ([300, 1], [0]), ([300, 3], [0]), ([300, 6], [0]), ([300, 7], [0]), ([100, 45], [0]), ([50, 80], [0]),
             ([20, 9, 3], [0]), ([600, 5], [0]), ([5, 4, 3], [0, 1, 2])]
-# exp and sigmoid of these, then of 2005 values of the formula (whole blocks of 16 and a tail).
+# exp, sigmoid and sin of these, then of 2005 values of the formula (whole blocks of 16 and a tail).
 UNARY_EDGES = [-200.0, -104.5, -103.9, -87.5, 88.0, 88.8, 100.0, 100.5, float("inf"), float("-inf"), float("nan"), 0.0, -0.0, 12.0]
 SOFTMAX_LENGTHS = [1, 2, 3, 7, 8, 9, 15, 16, 17, 40]
 LENGTHS = [0, 1, 3, 4, 5, 7, 8, 9, 31, 32, 33, 60, 100, 513, 1000, 4095, 4096, 4097, 5000, 65537, 300001]
@@ -55,7 +55,8 @@ def main():
         x = values(n).view(shape)
         dims.append({"shape": shape, "dim": dim, "values": x.sum(dim).flatten().tolist()})
     x = torch.tensor(UNARY_EDGES + [(k * 7919 % 10007) / 1000.0 - 5.0 for k in range(2005)], dtype=torch.float64).to(torch.float32)
-    unary = {"exp": finite_or_name(x.exp().tolist()), "sigmoid": finite_or_name(x.sigmoid().tolist())}
+    unary = {"exp": finite_or_name(x.exp().tolist()), "sigmoid": finite_or_name(x.sigmoid().tolist()),
+             "sin": finite_or_name(x.sin().tolist())}
     path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "float_bits.json")
     with open(path, "w") as f:
         json.dump({"torch": torch.__version__, "cases": cases, "softmax": softmax, "dims": dims, "unary": unary}, f, indent=1, allow_nan=False)

@@ -8,7 +8,7 @@ namespace GradRepl.Tensors.Tests.Kernels;
 /// The float32 sum and mean against PyTorch's (Data/float_bits.json, from Data/generate_float_bits.py): PyTorch adds in float, in
 /// its own order, and a loss prints its last digit from that order. Lengths cover each path of its kernel, and both
 /// sides of the switch from the plain loop to 256-bit registers. softmax along the last dimension too: SLEEF's exp and
-/// PyTorch's order of additions; exp and sigmoid, whose last bit PyTorch takes from SLEEF.
+/// PyTorch's order of additions; exp, sigmoid and sin, whose last bit PyTorch takes from SLEEF.
 /// </summary>
 public sealed class FloatBitsTests
 {
@@ -83,14 +83,17 @@ public sealed class FloatBitsTests
     [Theory]
     [InlineData("exp")]
     [InlineData("sigmoid")]
-    public void ExpAndSigmoid_AreBitForBitPyTorchs(string op)
+    [InlineData("sin")]
+    public void ExpSigmoidAndSin_AreBitForBitPyTorchs(string op)
     {
         var edges = new[] { -200.0, -104.5, -103.9, -87.5, 88.0, 88.8, 100.0, 100.5, double.PositiveInfinity, double.NegativeInfinity, double.NaN, 0.0, -0.0, 12.0 };
         var values = edges.Select(v => (float)v).Concat(Enumerable.Range(0, 2005).Select(k => (float)((long)k * 7919 % 10007 / 1000.0 - 5.0))).ToArray();
         var expected = Golden("unary").Single().GetProperty(op).EnumerateArray().Select(Number).ToArray();
         var x = torch.tensor(values);
 
-        Assert.Equal(expected, (op == "exp" ? x.exp() : x.sigmoid()).ToArray());
+        var result = op switch { "exp" => x.exp(), "sigmoid" => x.sigmoid(), _ => x.sin() };
+
+        Assert.Equal(expected, result.ToArray());
     }
 
     [Fact]
