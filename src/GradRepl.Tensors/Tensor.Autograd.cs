@@ -29,7 +29,7 @@ public partial class Tensor
                 if (!value) throw new RuntimeError(Messages.NonLeafRequiresGrad);
                 return;
             }
-            if (value && !dtype.IsFloatingPoint()) throw new RuntimeError(Messages.OnlyFloatCanRequireGrad);
+            if (value && !dtype.IsFloatingPoint()) throw new RuntimeError(Messages.SetterOnlyFloatCanRequireGrad);
             _leafRequiresGrad = value;
         }
     }
@@ -37,6 +37,7 @@ public partial class Tensor
     /// <summary>Sets <see cref="requires_grad"/> in place and returns this tensor.</summary>
     public Tensor requires_grad_(bool requires_grad = true)
     {
+        if (requires_grad && !dtype.IsFloatingPoint()) throw new RuntimeError(Messages.OnlyFloatCanRequireGrad);
         this.requires_grad = requires_grad;
         return this;
     }

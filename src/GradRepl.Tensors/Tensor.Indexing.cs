@@ -32,12 +32,18 @@ public partial class Tensor
     /// <summary>
     /// Python's indexing with integers, ranges (<c>1..3</c>, <c>..</c>), <c>^1</c>, <see cref="TensorIndex.Slice"/> with a
     /// step, <see cref="TensorIndex.Ellipsis"/> and <see cref="TensorIndex.None"/>: a view. Assigning writes into it
-    /// (a scalar or a tensor, broadcast).
+    /// (a scalar or a tensor, broadcast). Tensor indices may sit among the others (<c>m[rows, 1..3]</c>): that read is a
+    /// copy, as in PyTorch.
     /// </summary>
     public Tensor this[params TensorIndex[] indices]
     {
         get => index(indices);
-        set => index(indices).copy_(value);
+        set
+        {
+            if (indices.Length > 1 && indices.Any(i => i.Kind == TensorIndex.IndexKind.Tensor))
+                throw new IndexError("assigning through a tensor index together with other indices is not supported here; index with the tensor alone, or write into a view");
+            index(indices).copy_(value);
+        }
     }
 
     /// <summary>
@@ -54,17 +60,26 @@ public partial class Tensor
     public Tensor index(params TensorIndex[] indices)
     {
         if (indices.Length == 1 && indices[0].Kind == TensorIndex.IndexKind.Tensor) return IndexRows(indices[0].IndexTensor!);
-        var consumed = indices.Count(i => i.Kind is TensorIndex.IndexKind.Single or TensorIndex.IndexKind.Slice);
-        if (indices.Any(i => i.Kind == TensorIndex.IndexKind.Tensor))
-            throw new IndexError("a tensor index together with other indices is not supported here; index with the tensor alone");
+        // A tensor index takes as many dimensions as it has for a mask, one for int64 indices.
+        var consumed = indices.Sum(i => i.Kind switch
+        {
+            TensorIndex.IndexKind.Single or TensorIndex.IndexKind.Slice => 1,
+            TensorIndex.IndexKind.Tensor => i.IndexTensor!.dtype == ScalarType.Bool ? i.IndexTensor.Sizes.Length : 1,
+            _ => 0,
+        });
         if (consumed > Sizes.Length && Sizes.Length > 0) throw new IndexError($"too many indices for tensor of dimension {Sizes.Length}");
         if (indices.Count(i => i.Kind == TensorIndex.IndexKind.Ellipsis) > 1) throw new IndexError("an index can only have a single ellipsis ('...')");
         var result = this;
         var dim = 0;
+        var advanced = new List<(int Dim, Tensor Index)>();
         foreach (var i in indices)
         {
             switch (i.Kind)
             {
+                case TensorIndex.IndexKind.Tensor:
+                    // As in PyTorch, a tensor index moves on one dimension here, even a mask of several.
+                    advanced.Add((dim++, i.IndexTensor!));
+                    break;
                 case TensorIndex.IndexKind.Single:
                     if (result.Sizes.Length == 0) throw new IndexError(Messages.IndexOfZeroDim);
                     CheckIndexInRange(i.Index, dim, result.Sizes[dim]);
@@ -83,6 +98,83 @@ public partial class Tensor
                     break;
             }
         }
+        return advanced.Count == 0 ? result : result.AdvancedIndex(advanced);
+    }
+
+    /// <summary>
+    /// PyTorch's advanced indexing, after the integers and slices: each mask becomes int64 indices for the dimensions
+    /// it covers (from its place on, PyTorch's expandTensors), the indices broadcast together, and the result has the
+    /// broadcast shape where the first indexed dimension was when they are adjacent, else in front. Done as a permute
+    /// (indexed dimensions first), a reshape to one row dimension, and a row gather (IndexBackward0).
+    /// </summary>
+    private Tensor AdvancedIndex(List<(int Dim, Tensor Index)> tensorIndices)
+    {
+        var advanced = new List<(int Dim, Tensor Index)>();
+        var position = 0;
+        var byDim = tensorIndices.ToDictionary(t => t.Dim, t => t.Index);
+        for (var d = 0; d < Sizes.Length || byDim.Keys.Any(k => k >= d); d++)
+        {
+            if (!byDim.TryGetValue(d, out var index)) { position++; continue; }
+            if (index.dtype == ScalarType.Bool)
+            {
+                foreach (var perDim in MaskIndices(index, position)) advanced.Add((position++, perDim));
+            }
+            else
+            {
+                if (index.dtype != ScalarType.Int64) throw new IndexError("tensors used as indices must be long, int, byte or bool tensors");
+                advanced.Add((position++, index));
+            }
+        }
+        if (advanced.Any(a => a.Dim >= Sizes.Length)) throw new IndexError($"too many indices for tensor of dimension {Sizes.Length}");
+
+        int[] shape;
+        try
+        {
+            shape = advanced.Select(a => a.Index.Sizes).Aggregate(Shapes.Broadcast);
+        }
+        catch (RuntimeError)
+        {
+            throw new IndexError("shape mismatch: indexing tensors could not be broadcast together with shapes " + string.Join(", ", advanced.Select(a => Shapes.Format(a.Index.Sizes))));
+        }
+        var dims = advanced.Select(a => a.Dim).ToArray();
+        var rest = Enumerable.Range(0, Sizes.Length).Except(dims).ToArray();
+        var rows = new long[Shapes.Numel(shape)];
+        // Each combination of indices is one row of the indexed dimensions flattened row-major. An index out of range
+        // is named by its place among the indexed dimensions, as PyTorch moves them to the front first.
+        for (var k = 0; k < advanced.Count; k++)
+        {
+            var size = Sizes[dims[k]];
+            var picks = (long[])advanced[k].Index.expand(Array.ConvertAll(shape, s => (long)s)).contiguous().Storage;
+            for (var r = 0; r < rows.Length; r++)
+            {
+                var pick = picks[r];
+                if (pick < -size || pick >= size) throw new IndexError($"index {pick} is out of bounds for dimension {k} with size {size}");
+                rows[r] = rows[r] * size + (pick < 0 ? pick + size : pick);
+            }
+        }
+        var restSizes = rest.Select(d => (long)Sizes[d]).ToArray();
+        var flat = permute(dims.Concat(rest).Select(d => (long)d).ToArray()).reshape([-1, .. restSizes]);
+        var result = flat.IndexRows(Tensor.Of(rows, shape));
+        var adjacent = dims.Zip(dims.Skip(1)).All(p => p.Second == p.First + 1);
+        if (!adjacent || dims[0] == 0) return result;
+        // Adjacent indexed dimensions keep their place: move the broadcast dimensions behind the leading ones.
+        var b = shape.Length;
+        var order = Enumerable.Range(b, dims[0]).Concat(Enumerable.Range(0, b)).Concat(Enumerable.Range(b + dims[0], rest.Length - dims[0]));
+        return result.permute(order.Select(d => (long)d).ToArray());
+    }
+
+    /// <summary>A mask's true positions as int64 indices, one tensor per dimension it covers from <paramref name="dim"/> on.</summary>
+    private List<Tensor> MaskIndices(Tensor mask, int dim)
+    {
+        var k = mask.Sizes.Length;
+        for (var d = 0; d < k; d++)
+            if (dim + d >= Sizes.Length || mask.Sizes[d] != Sizes[dim + d])
+                throw new IndexError($"The shape of the mask {Shapes.Format(mask.Sizes)} at index {d} does not match the shape of the indexed tensor {Shapes.Format(Sizes)} at index {dim + d}");
+        var values = (bool[])mask.Storage;
+        var strides = Shapes.Strides(mask.Sizes);
+        var trues = Enumerable.Range(0, values.Length).Where(p => values[p]).ToArray();
+        var result = new List<Tensor>(k);
+        for (var d = 0; d < k; d++) result.Add(Tensor.Of(trues.Select(p => (long)(p / strides[d] % mask.Sizes[d])).ToArray(), [trues.Length]));
         return result;
     }
 

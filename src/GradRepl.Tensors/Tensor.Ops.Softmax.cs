@@ -33,6 +33,7 @@ public partial class Tensor
         if (!dtype.IsFloatingPoint())
             throw new RuntimeError($"\"{(log ? "log_softmax_lastdim_kernel_impl" : "softmax_lastdim_kernel_impl")}\" not implemented for '{dtype.CppName()}'");
         var (outer, size, inner) = AlongDim.AroundDim(Sizes, dim);
+        if (!log && inner == 1 && dtype == ScalarType.Float32) return SoftmaxLastDimFloat(outer, size);
         var x = ToDoubleArray();
         var y = new double[x.Length];
         for (var o = 0; o < outer; o++)
@@ -54,4 +55,57 @@ public partial class Tensor
         }
         return new Tensor(Conversion.Convert(y, dtype), Sizes, dtype);
     }
+
+    /// <summary>
+    /// softmax along the last dimension of a float32 tensor, bit for bit as PyTorch's vectorised kernel: SLEEF's exp of
+    /// x - max, the row summed in float in its order (<see cref="RowSumLikeReduceAll"/>), then times 1 / sum.
+    /// </summary>
+    private Tensor SoftmaxLastDimFloat(int outer, int size)
+    {
+        var x = (float[])contiguous().Storage;
+        var y = new float[x.Length];
+        for (var o = 0; o < outer; o++)
+        {
+            var row = x.AsSpan(o * size, size);
+            var e = y.AsSpan(o * size, size);
+            var max = float.NegativeInfinity;
+            foreach (var v in row) max = MathF.Max(max, v);
+            for (var i = 0; i < size; i++) e[i] = SleefExp.Exp(row[i] - max);
+            var scale = 1 / RowSumLikeReduceAll(e);
+            for (var i = 0; i < size; i++) e[i] *= scale;
+        }
+        return new Tensor(y, Sizes, ScalarType.Float32);
+    }
+
+    /// <summary>
+    /// PyTorch's vec::reduce_all for a sum over eight lanes: under eight values, left to right; otherwise lane i adds
+    /// every eighth value, the leftover values go into the first lanes, and the lanes combine as a tree (halves, then
+    /// pairs, then neighbours).
+    /// </summary>
+    private static float RowSumLikeReduceAll(ReadOnlySpan<float> e)
+    {
+        const int lanes = 8;
+        if (e.Length < lanes)
+        {
+            var total = e[0];
+            for (var i = 1; i < e.Length; i++) total += e[i];
+            return total;
+        }
+        Span<float> acc = stackalloc float[lanes];
+        e[..lanes].CopyTo(acc);
+        var whole = e.Length - e.Length % lanes;
+        var d = lanes;
+        for (; d < whole; d += lanes) for (var k = 0; k < lanes; k++) acc[k] += e[d + k];
+        for (var k = 0; d + k < e.Length; k++) acc[k] += e[d + k];
+        Span<float> swapped = stackalloc float[lanes];
+        foreach (var pattern in s_reduceAllShuffles)
+        {
+            for (var k = 0; k < lanes; k++) swapped[k] = acc[pattern[k]];
+            for (var k = 0; k < lanes; k++) acc[k] += swapped[k];
+        }
+        return acc[0];
+    }
+
+    // The lane each lane adds at each step of AVX2's reduce_all: the other 128-bit half, the other pair, the neighbour.
+    private static readonly int[][] s_reduceAllShuffles = [[4, 5, 6, 7, 0, 1, 2, 3], [2, 3, 0, 1, 6, 7, 4, 5], [1, 0, 3, 2, 5, 4, 7, 6]];
 }

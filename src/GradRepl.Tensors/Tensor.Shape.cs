@@ -132,9 +132,28 @@ public partial class Tensor
         return new Tensor(data, size, dtype);
     }
 
-    /// <summary>The transpose of a 2-D tensor (1-D and 0-D tensors are returned as they are).</summary>
-    public Tensor T => Sizes.Length < 2 ? this : Sizes.Length == 2 ? Transposed(0, 1, "PermuteBackward0")
-        : throw new RuntimeError($"The use of `x.T` on tensors of dimension other than 2 to reverse their shape is not supported; this engine supports x.T for dimensions 0 to 2, got {Sizes.Length}");
+    /// <summary>
+    /// The transpose of a 2-D tensor; other ranks get their dimensions reversed, as in PyTorch 1.13, which warns once that
+    /// this is deprecated (0-D and 1-D tensors come back as they are).
+    /// </summary>
+    public Tensor T
+    {
+        get
+        {
+            // PyTorch 1.13 still reverses the dimensions of other than 2-D tensors, with a deprecation warning once.
+            if (Sizes.Length != 2 && Sizes.Length != 0 && Interlocked.Exchange(ref s_reversingTWarned, 1) == 0)
+                TorchWarnings.Warn(Messages.ReversingTDeprecated);
+            if (Sizes.Length < 2) return this;
+            return Sizes.Length == 2
+                ? Transposed(0, 1, "PermuteBackward0")
+                : permute(Enumerable.Range(0, Sizes.Length).Reverse().Select(d => (long)d).ToArray());
+        }
+    }
+
+    private static int s_reversingTWarned;
+
+    /// <summary>Lets the next <see cref="T"/> of other than two dimensions warn again (for tests).</summary>
+    internal static void ResetReversingTWarning() => s_reversingTWarned = 0;
 
     /// <summary>The transpose of a tensor of at most two dimensions (node TBackward0).</summary>
     public Tensor t()

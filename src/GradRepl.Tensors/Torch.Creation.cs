@@ -1,3 +1,4 @@
+using GradRepl.Tensors.Autograd;
 using GradRepl.Tensors.Kernels;
 
 namespace GradRepl.Tensors;
@@ -243,6 +244,7 @@ public static partial class torch
 
     private static Tensor Make(Array data, int[] sizes, ScalarType dtype, bool requiresGrad)
     {
+        if (requiresGrad && !dtype.IsFloatingPoint()) throw new RuntimeError(Messages.FactoryOnlyFloatCanRequireGrad);
         var t = new Tensor(Conversion.Convert(data, dtype), sizes, dtype);
         if (requiresGrad) t.requires_grad = true;
         return t;

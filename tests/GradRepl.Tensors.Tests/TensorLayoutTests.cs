@@ -104,4 +104,29 @@ public sealed class TensorLayoutTests
         Assert.Equal(new[] { 0.0, 0.0, 0.0 }, g.ToArray());
         Assert.True(x.requires_grad);
     }
+
+    [Fact]
+    public void T_Of3D_ReversesTheDimensionsAsAViewAndWarnsOnce()
+    {
+        var warnings = new List<string>();
+        var previous = TorchWarnings.Handler;
+        TorchWarnings.Handler = warnings.Add;
+        try
+        {
+            Tensor.ResetReversingTWarning();
+            var x = torch.arange(24.0).view(2, 3, 4).requires_grad_();
+            var t = x.T;
+            _ = x.T;
+
+            Assert.Equal([4L, 3, 2], t.shape.ToArray());
+            Assert.Equal([1L, 4, 12], t.stride());
+            Assert.Equal("PermuteBackward0", t.grad_fn!.name());
+            // The handler is global and other tests run at the same time: count only this warning.
+            Assert.Single(warnings, w => w.StartsWith("UserWarning: The use of `x.T` on tensors of dimension other than 2", StringComparison.Ordinal));
+        }
+        finally
+        {
+            TorchWarnings.Handler = previous;
+        }
+    }
 }

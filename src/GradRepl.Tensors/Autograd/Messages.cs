@@ -12,7 +12,12 @@ internal static class Messages
 
     public static string NoGradFn(int index) => $"element {index} of tensors does not require grad and does not have a grad_fn";
 
+    // PyTorch words the same rule three ways: requires_grad_(), the requires_grad setter, and a factory's requires_grad=True.
     public const string OnlyFloatCanRequireGrad = "only Tensors of floating point dtype can require gradients";
+
+    public const string SetterOnlyFloatCanRequireGrad = "only Tensors of floating point and complex dtype can require gradients";
+
+    public const string FactoryOnlyFloatCanRequireGrad = "Only Tensors of floating point and complex dtype can require gradients";
 
     public const string NonLeafRequiresGrad =
         "you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a subgraph that " +
@@ -43,6 +48,11 @@ internal static class Messages
 
     public const string UnusedInput =
         "One of the differentiated Tensors appears to not have been used in the graph. Set allow_unused=True if this is the desired behavior.";
+
+    public const string ReversingTDeprecated =
+        "UserWarning: The use of `x.T` on tensors of dimension other than 2 to reverse their shape is deprecated and it will throw " +
+        "an error in a future release. Consider `x.mT` to transpose batches of matrices or `x.permute(*torch.arange(x.ndim - 1, -1, -1))` " +
+        "to reverse the dimensions of a tensor. (Triggered internally at  ./aten/src/ATen/native/TensorShape.cpp:3277.)";
 
     public const string NonLeafGradWarning =
         "UserWarning: The .grad attribute of a Tensor that is not a leaf Tensor is being accessed. Its .grad attribute won't be " +

@@ -1,17 +1,14 @@
-using System.Numerics;
 using System.Numerics.Tensors;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 
 namespace GradRepl.Tensors.Kernels;
 
-/// <summary>Sums and extrema over all elements or over chosen dimensions. Float sums accumulate in double.</summary>
+/// <summary>Sums and extrema over all elements or over chosen dimensions.</summary>
 internal static class Reduction
 {
-    /// <summary>The sum of all elements, accumulated in double (long for integer storage).</summary>
+    /// <summary>The sum of all elements: float32 as PyTorch adds it (<see cref="CascadeSum"/>), float64 compensated, long for integer storage.</summary>
     public static double SumAll(Array data) => data switch
     {
-        float[] f => f.Length <= Conversion.PlainLoopMaxLength ? SumEightWays(f) : SumWidened(f),
+        float[] f => CascadeSum.Sum(f),
         double[] d => CompensatedSum(d),
         long[] l => TensorPrimitives.Sum<long>(l),
         bool[] b => b.Count(v => v),
@@ -31,72 +28,6 @@ internal static class Reduction
         return sum + compensation;
     }
 
-    /// <summary>
-    /// Sums float32 values in double precision, vectorised (more accurate than PyTorch's float pairwise sum).
-    /// The order of the additions defines the result, and golden values depend on it: with Vector&lt;float&gt; of
-    /// 8 lanes, element i goes to running sum i mod 8, the sums combine as ((s0+s4)+(s1+s5))+((s2+s6)+(s3+s7)),
-    /// and the leftover elements follow one by one. Every path here keeps exactly that order.
-    /// </summary>
-    internal static double SumWidened(ReadOnlySpan<float> values)
-    {
-        if (Vector512.IsHardwareAccelerated && Vector<float>.Count == 8) return SumWidened512(values);
-        var i = 0;
-        var acc = Vector<double>.Zero;
-        var acc2 = Vector<double>.Zero;
-        if (Vector.IsHardwareAccelerated)
-        {
-            var vectors = MemoryMarshal.Cast<float, Vector<float>>(values);
-            foreach (var v in vectors)
-            {
-                Vector.Widen(v, out var lo, out var hi);
-                acc += lo;
-                acc2 += hi;
-            }
-            i = vectors.Length * Vector<float>.Count;
-        }
-        var sum = Vector.Sum(acc + acc2);
-        for (; i < values.Length; i++) sum += values[i];
-        return sum;
-    }
-
-    /// <summary>
-    /// <see cref="SumWidened"/>'s additions in its order, without vectors: for short arrays, whose vector code the JIT
-    /// would have to compile first (precompiled code cannot know the vector width), which costs more than the loop.
-    /// </summary>
-    internal static double SumEightWays(ReadOnlySpan<float> values)
-    {
-        double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
-        var i = 0;
-        for (; i + 8 <= values.Length; i += 8)
-        {
-            s0 += values[i];
-            s1 += values[i + 1];
-            s2 += values[i + 2];
-            s3 += values[i + 3];
-            s4 += values[i + 4];
-            s5 += values[i + 5];
-            s6 += values[i + 6];
-            s7 += values[i + 7];
-        }
-        var sum = ((s0 + s4) + (s1 + s5)) + ((s2 + s6) + (s3 + s7));
-        for (; i < values.Length; i++) sum += values[i];
-        return sum;
-    }
-
-    /// <summary>
-    /// <see cref="SumWidened"/> with the eight running sums in one 512-bit register: one widening and one add per
-    /// eight floats (half the instructions), so more loads are in flight and the loop keeps up with memory.
-    /// </summary>
-    private static double SumWidened512(ReadOnlySpan<float> values)
-    {
-        var sums = Vector512<double>.Zero;
-        var eights = MemoryMarshal.Cast<float, Vector256<float>>(values);
-        foreach (var v in eights) sums += Vector512.WidenLower(v.ToVector512Unsafe());
-        var sum = Vector256.Sum(sums.GetLower() + sums.GetUpper());
-        for (var i = eights.Length * 8; i < values.Length; i++) sum += values[i];
-        return sum;
-    }
-
     /// <summary>Sums over the dimensions flagged in <paramref name="reduce"/>; the result keeps them with size 1.</summary>
     public static Array SumDims(Tensor t, bool[] reduce, ScalarType resultType, out int[] keptShape)
     {
@@ -113,6 +44,10 @@ internal static class Reduction
             var accL = new long[n];
             Walk(t.Sizes, outStrides, (i, o) => accL[o] += src[i]);
             return accL;
+        }
+        if (resultType == ScalarType.Float32 && t.Storage is float[] floats && CascadeSum.SumDims(floats, t.Sizes, reduce, n) is { } sums)
+        {
+            return sums;
         }
         var acc = new double[n];
         switch (t.Storage)

@@ -127,26 +127,4 @@ public sealed class UniformGradientTests
         (x.pow(2) + 2 * x + 1).sum().backward();
         Assert.Equal(Array.ConvertAll(values, v => (double)(v * 2f * 1f + 2f)), x.grad!.ToDoubleArray());
     }
-
-    [Fact]
-    public void FloatSum_KeepsItsOrderOfAdditions()
-    {
-        Assert.SkipUnless(System.Numerics.Vector<float>.Count == 8, "the order is defined for 8-lane Vector<float>");
-        // Values spread over many magnitudes, so a different order of additions would change the rounding.
-        var random = new System.Random(7);
-        var values = new float[1003];
-        for (var i = 0; i < values.Length; i++) values[i] = (float)((random.NextDouble() - 0.5) * Math.Pow(10, random.Next(-8, 9)));
-        Assert.Equal(EightLaneSum(values), Reduction.SumAll(values));
-    }
-
-    /// <summary>The documented order: element i into running sum i mod 8, ((s0+s4)+(s1+s5))+((s2+s6)+(s3+s7)), then the rest.</summary>
-    private static double EightLaneSum(float[] values)
-    {
-        var s = new double[8];
-        var whole = values.Length / 8 * 8;
-        for (var i = 0; i < whole; i++) s[i % 8] += values[i];
-        var sum = ((s[0] + s[4]) + (s[1] + s[5])) + ((s[2] + s[6]) + (s[3] + s[7]));
-        for (var i = whole; i < values.Length; i++) sum += values[i];
-        return sum;
-    }
 }

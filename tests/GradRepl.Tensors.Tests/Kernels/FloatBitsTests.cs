@@ -1,0 +1,129 @@
+using System.Text.Json;
+using GradRepl.Tensors.Kernels;
+using Xunit;
+
+namespace GradRepl.Tensors.Tests.Kernels;
+
+/// <summary>
+/// The float32 sum and mean against PyTorch's (Data/float_bits.json, from Data/generate_float_bits.py): PyTorch adds in float, in
+/// its own order, and a loss prints its last digit from that order. Lengths cover each path of its kernel, and both
+/// sides of the switch from the plain loop to 256-bit registers. softmax along the last dimension too: SLEEF's exp and
+/// PyTorch's order of additions; exp, sigmoid and sin, whose last bit PyTorch takes from SLEEF.
+/// </summary>
+public sealed class FloatBitsTests
+{
+    private static readonly double[] s_scales = [1e-4, 1e-2, 1.0, 1e2, 1e4];
+
+    public static TheoryData<int> Lengths
+    {
+        get
+        {
+            var data = new TheoryData<int>();
+            foreach (var c in Golden("cases")) data.Add(c.GetProperty("length").GetInt32());
+            return data;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Lengths))]
+    public void FloatSumAndMean_AreBitForBitPyTorchs(int length)
+    {
+        var expected = Golden("cases").Single(c => c.GetProperty("length").GetInt32() == length);
+        var x = torch.tensor(Values(length));
+
+        Assert.Equal(expected.GetProperty("sum").GetDouble(), x.sum().item());
+        if (length > 0) Assert.Equal(expected.GetProperty("mean").GetDouble(), x.mean().item());
+    }
+
+    public static TheoryData<int> SoftmaxLengths
+    {
+        get
+        {
+            var data = new TheoryData<int>();
+            foreach (var c in Golden("softmax")) data.Add(c.GetProperty("length").GetInt32());
+            return data;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(SoftmaxLengths))]
+    public void SoftmaxAlongTheLastDim_IsBitForBitPyTorchs(int length)
+    {
+        var expected = Golden("softmax").Single(c => c.GetProperty("length").GetInt32() == length)
+            .GetProperty("values").EnumerateArray().Select(v => v.GetDouble()).ToArray();
+        var x = new float[3 * length];
+        for (var k = 0; k < x.Length; k++) x[k] = (float)(k * 37 % 101 / 25.0 - 2.0);
+
+        Assert.Equal(expected, torch.tensor(x).view(3, length).softmax(-1).ToArray());
+    }
+
+    public static TheoryData<int> DimSumCases
+    {
+        get
+        {
+            var data = new TheoryData<int>();
+            for (var i = 0; i < Golden("dims").Count(); i++) data.Add(i);
+            return data;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(DimSumCases))]
+    public void FloatSumAlongDims_IsBitForBitPyTorchs(int index)
+    {
+        var c = Golden("dims").ElementAt(index);
+        var shape = c.GetProperty("shape").EnumerateArray().Select(v => v.GetInt64()).ToArray();
+        var dims = c.GetProperty("dim").EnumerateArray().Select(v => v.GetInt64()).ToArray();
+        var expected = c.GetProperty("values").EnumerateArray().Select(v => v.GetDouble()).ToArray();
+        var x = torch.tensor(Values((int)shape.Aggregate(1L, (a, b) => a * b))).view(shape);
+
+        Assert.Equal(expected, x.sum(dims).ToArray());
+    }
+
+    [Theory]
+    [InlineData("exp")]
+    [InlineData("sigmoid")]
+    [InlineData("sin")]
+    public void ExpSigmoidAndSin_AreBitForBitPyTorchs(string op)
+    {
+        var edges = new[] { -200.0, -104.5, -103.9, -87.5, 88.0, 88.8, 100.0, 100.5, double.PositiveInfinity, double.NegativeInfinity, double.NaN, 0.0, -0.0, 12.0 };
+        var values = edges.Select(v => (float)v).Concat(Enumerable.Range(0, 2005).Select(k => (float)((long)k * 7919 % 10007 / 1000.0 - 5.0))).ToArray();
+        var expected = Golden("unary").Single().GetProperty(op).EnumerateArray().Select(Number).ToArray();
+        var x = torch.tensor(values);
+
+        var result = op switch { "exp" => x.exp(), "sigmoid" => x.sigmoid(), _ => x.sin() };
+
+        Assert.Equal(expected, result.ToArray());
+    }
+
+    [Fact]
+    public void Sum_AddsInFloatAsPyTorchDoes()
+    {
+        // 2^24 + 1 + 1: in float each 1 is lost (2^24 + 1 rounds back to 2^24); a double accumulator would give 2^24 + 2.
+        var values = new[] { 16777216f, 1f, 1f };
+        Assert.Equal(16777216.0, torch.tensor(values).sum().item());
+    }
+
+    /// <summary>A number of the golden file, where infinities and NaN are written "inf", "-inf" and "nan".</summary>
+    private static double Number(JsonElement value) => value.ValueKind != JsonValueKind.String ? value.GetDouble() : value.GetString() switch
+    {
+        "inf" => double.PositiveInfinity,
+        "-inf" => double.NegativeInfinity,
+        _ => double.NaN,
+    };
+
+    private static float[] Values(int length)
+    {
+        var values = new float[length];
+        for (long k = 0; k < length; k++) values[k] = (float)((k * 7919 % 10007 / 1000.0 - 5.0) * s_scales[k % s_scales.Length]);
+        return values;
+    }
+
+    private static IEnumerable<JsonElement> Golden(string section)
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "Data", "float_bits.json");
+        using var doc = JsonDocument.Parse(File.ReadAllText(path));
+        var element = doc.RootElement.GetProperty(section);
+        return element.ValueKind == JsonValueKind.Array ? element.EnumerateArray().Select(c => c.Clone()).ToArray() : [element.Clone()];
+    }
+}
