@@ -21,6 +21,17 @@ public sealed class ReplPipeTests : IDisposable
     }
 
     [Fact]
+    public void Repl_SeedSetInOneEntry_HoldsInTheNext()
+    {
+        // Each entry runs on a thread of its own; the generator must still be the session's (PyTorch 1.13:
+        // manual_seed(1) then randn(1) twice gives 0.6614, 0.2669). #reset starts from PyTorch's default seed again.
+        var result = _tool.RunWithInput("torch.manual_seed(1);\nprint(torch.randn(1));\nprint(torch.randn(1));\n#reset\nprint(torch.initial_seed());\n", Limit);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("tensor([0.6614])\ntensor([0.2669])\nSession reset: every variable and figure is gone.\n67280421310721\n", result.Stdout);
+    }
+
+    [Fact]
     public void Repl_PipedSnippetFails_ReportsAndExitsOne()
     {
         var result = _tool.RunWithInput("var a = 1;\nundefinedName\nprint(a + 1)\nthrow new InvalidOperationException(\"boom\");\n", Limit);
