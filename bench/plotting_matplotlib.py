@@ -57,7 +57,25 @@ def measure(fig, path, warmup=3, runs=10):
     return times
 
 
+def serve(path):
+    """One savefig per line on stdin (a benchmark name), answering with its time in ns (bench/plotting_interleaved.py)."""
+    figures = {"SavePng_TwoSeries1000": two_series(), "SavePng_MillionPoints": million()}
+    print("ready", flush=True)
+    for line in sys.stdin:
+        name = line.strip()
+        if name not in figures:
+            print(f"error unknown benchmark {name}", flush=True)
+            continue
+        t0 = time.perf_counter_ns()
+        figures[name].savefig(path)
+        print(time.perf_counter_ns() - t0, flush=True)
+
+
 def main():
+    if sys.argv[1:] == ["--serve"]:
+        with tempfile.TemporaryDirectory() as d:
+            serve(os.path.join(d, "bench.png"))
+        return
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 10
     print(json.dumps({"meta": {"matplotlib": matplotlib.__version__, "numpy": np.__version__,
                                "python": sys.version.split()[0], "backend": matplotlib.get_backend()}}))

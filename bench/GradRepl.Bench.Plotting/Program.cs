@@ -14,6 +14,11 @@ public static class Program
 {
     public static int Main(string[] args)
     {
+        if (args is ["--serve"])
+        {
+            return TimingServer.Run();
+        }
+
         var job = Job.ShortRun
             .WithWarmupCount(3)
             .WithIterationCount(10)

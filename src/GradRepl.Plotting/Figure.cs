@@ -50,6 +50,9 @@ public sealed class Figure
         return new Figure(axes);
     }
 
+    /// <summary>The zlib level of saved PNGs (1 to 9): 1 is the fastest.</summary>
+    internal const int PngZlibLevel = 1;
+
     /// <summary>The largest width or height accepted, in pixels.</summary>
     public const int MaxImageSize = 16384;
 
@@ -113,12 +116,10 @@ public sealed class Figure
         if (format == ImageFileFormat.Svg)
         {
             using var stream = new MemoryStream();
-            // a raster render first settles the limits, so that ScottPlot draws the SVG in one pass
-            RenderImage().Dispose();
             using (var managed = new SKManagedWStream(stream))
             using (var canvas = SKSvgCanvas.Create(new SKRect(0, 0, Width, Height), managed))
             {
-                Draw(canvas, layers: false);
+                Draw(canvas, raster: false);
             }
 
             return SvgIds.Renumber(stream.ToArray());
@@ -212,16 +213,18 @@ public sealed class Figure
     {
         using var surface = SKSurface.Create(new SKImageInfo(Width, Height, SKColorType.Rgba8888, SKAlphaType.Premul))
             ?? throw new InvalidOperationException($"SkiaSharp could not make a {Width}x{Height} image.");
-        Draw(surface.Canvas, layers: true);
+        Draw(surface.Canvas, raster: true);
         return surface.Snapshot();
     }
 
     private static byte[] EncodePng(SKImage image)
     {
-        // Skia's default tries every PNG row filter at zlib level 6; one filter at level 4 encodes several times
-        // faster for a few percent more bytes (flat plot images compress well either way)
+        // The figure is opaque (a white background), so the PNG holds RGB, not RGBA: a quarter less to filter and
+        // compress. Skia's default tries every row filter at zlib level 6; one filter at level 1 encodes several
+        // times faster for about 15% more bytes (bench/README.md, "Plotting").
         using var pixels = image.PeekPixels();
-        using var png = pixels.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.Sub, 4))
+        using var opaque = new SKPixmap(pixels.Info.WithAlphaType(SKAlphaType.Opaque), pixels.GetPixels(), pixels.RowBytes);
+        using var png = opaque.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.Sub, PngZlibLevel))
             ?? throw new InvalidOperationException("SkiaSharp could not encode the figure as PNG.");
         return png.ToArray();
     }
@@ -229,10 +232,15 @@ public sealed class Figure
     /// <summary>The data area (the axes box) of <paramref name="axes"/> in figure pixels.</summary>
     internal PixelRect DataRect(Plot axes) => AxesRect(Find(axes));
 
-    private void Draw(SKCanvas canvas, bool layers)
+    /// <param name="canvas">Where to draw.</param>
+    /// <param name="raster">Whether the canvas has pixels (it can be cleared and layered), not SVG.</param>
+    private void Draw(SKCanvas canvas, bool raster)
     {
         canvas.Clear(SKColors.White);
         var figureRect = new PixelRect(0, Width, Height, 0);
+        // Several axes share the canvas, so each is drawn on its own layer (see ClearAxesLayer). A lone axes is drawn
+        // straight onto it: a 640x480 layer costs about as much to composite as drawing the lines.
+        var layers = raster && _subplots.Count > 1;
         foreach (var subplot in _subplots)
         {
             var rect = AxesRect(subplot);
@@ -246,8 +254,10 @@ public sealed class Figure
 
             foreach (var clear in plot.RenderManager.RenderActions.OfType<ClearAxesLayer>())
             {
-                clear.Enabled = layers;
+                clear.Mode = !raster ? ClearAxesLayer.ClearMode.None : layers ? ClearAxesLayer.ClearMode.Transparent : ClearAxesLayer.ClearMode.White;
             }
+
+            SettleLimits(plot, figureRect);
 
             if (layers)
             {
@@ -260,6 +270,22 @@ public sealed class Figure
                 canvas.Restore();
             }
         }
+    }
+
+    /// <summary>
+    /// ScottPlot's <c>Plot.Render</c> draws everything a second time when the limits differ from its previous render's
+    /// (the first render of a figure, or after <c>xlim</c>). That pass is made here on a canvas that draws nothing, so
+    /// the image itself is drawn once: a script's single <c>savefig</c> costs one rasterisation, not two.
+    /// </summary>
+    private void SettleLimits(Plot plot, PixelRect figureRect)
+    {
+        if (plot.RenderManager.RenderCount > 0 && plot.RenderManager.LastRender.AxisLimits.Equals(plot.Axes.GetLimits()))
+        {
+            return;
+        }
+
+        using var nothing = new SKNoDrawCanvas(Width, Height);
+        plot.Render(nothing, figureRect);
     }
 
     /// <summary>
