@@ -55,7 +55,7 @@ for H in [1, 2, 3]:
 corners = torch.tensor([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
 with torch.no_grad():
     print("hidden activations at the corners:")
-    print(torch.sigmoid(MODELS[2].linear1(corners)))
+    print(torch.sigmoid(MODELS[2].linear1(corners)).round(decimals=3))
 
 # Exercise
 torch.manual_seed(6)

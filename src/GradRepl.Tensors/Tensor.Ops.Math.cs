@@ -15,6 +15,21 @@ public partial class Tensor
     /// <summary>Rounds to the nearest whole number, halves to even (as PyTorch's round).</summary>
     public Tensor round() => Rounding(v => MathF.Round(v, MidpointRounding.ToEven), v => Math.Round(v, MidpointRounding.ToEven), "RoundBackward0");
 
+    /// <summary>
+    /// Rounds to <paramref name="decimals"/> decimal places, halves to even (negative: to tens, hundreds, ...), as
+    /// PyTorch's <c>round(decimals=...)</c>: it scales by 10^decimals in the tensor's own precision, rounds and scales back.
+    /// </summary>
+    public Tensor round(long decimals)
+    {
+        var negative = decimals < 0;
+        var scale = Math.Pow(10, Math.Abs(decimals));
+        var scale32 = (float)scale;
+        return Rounding(
+            v => negative ? MathF.Round(v / scale32, MidpointRounding.ToEven) * scale32 : MathF.Round(v * scale32, MidpointRounding.ToEven) / scale32,
+            v => negative ? Math.Round(v / scale, MidpointRounding.ToEven) * scale : Math.Round(v * scale, MidpointRounding.ToEven) / scale,
+            "RoundBackward1");
+    }
+
     /// <summary>Drops the fractional part (rounds toward zero).</summary>
     public Tensor trunc() => Rounding(MathF.Truncate, Math.Truncate, "TruncBackward0");
 

@@ -78,6 +78,9 @@ public static partial class torch
     public static Tensor ceil(Tensor input) => input.ceil();
     /// <summary>Rounds to nearest, halves to even.</summary>
     public static Tensor round(Tensor input) => input.round();
+
+    /// <summary>Rounds to <paramref name="decimals"/> decimal places, halves to even (PyTorch's <c>torch.round(x, decimals=...)</c>).</summary>
+    public static Tensor round(Tensor input, long decimals) => input.round(decimals);
     /// <summary>Rounds toward zero.</summary>
     public static Tensor trunc(Tensor input) => input.trunc();
     /// <summary>2^x.</summary>
