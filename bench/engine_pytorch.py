@@ -19,6 +19,8 @@ import timeit
 
 import torch
 
+from training_pytorch import make_training_cases
+
 
 def make_cases():
     torch.manual_seed(0)
@@ -138,7 +140,7 @@ def main():
     }}), flush=True)
     for n in threads:
         torch.set_num_threads(n)
-        for fn in make_cases():
+        for fn in make_cases() + make_training_cases():
             if args.filter not in fn.__name__:
                 continue
             number, times = measure(fn, args.repeats, args.min_time)

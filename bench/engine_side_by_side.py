@@ -1,5 +1,6 @@
 #!/usr/bin/python3
-"""The engine cases, GradRepl and PyTorch 1.13 interleaved case by case (issue 14, "Performance").
+"""The engine cases and the lessons' training loops (bench/training_pytorch.py), GradRepl and PyTorch 1.13
+interleaved case by case (issues 14 and 15, "Performance").
 
 On a shared machine the load moves by the minute, so the two sides are not run one after the other: this script
 starts bench/GradRepl.Bench.Engine in --serve mode and, for each round and each case, times the case there and
@@ -25,6 +26,7 @@ import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from engine_pytorch import make_cases, measure  # noqa: E402
+from training_pytorch import make_training_cases  # noqa: E402
 
 
 def main():
@@ -38,7 +40,7 @@ def main():
 
     server = subprocess.Popen(["dotnet", args.dll, "--serve"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     ready = json.loads(server.stdout.readline())["ready"]
-    cases = [fn for fn in make_cases() if args.filter in fn.__name__]
+    cases = [fn for fn in make_cases() + make_training_cases() if args.filter in fn.__name__]
     missing = [fn.__name__ for fn in cases if fn.__name__ not in ready]
     if missing:
         sys.exit(f"GradRepl.Bench.Engine has no case {missing}")

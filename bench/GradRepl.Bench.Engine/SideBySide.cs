@@ -19,12 +19,11 @@ internal static class SideBySide
 
     public static int Serve(TextReader input, TextWriter output)
     {
-        var bench = new EngineBench();
-        bench.Setup();
-        var cases = typeof(EngineBench).GetMethods()
-            .Select(m => (Method: m, Attribute: m.GetCustomAttribute<BenchmarkAttribute>()))
-            .Where(c => c.Attribute?.Description is not null)
-            .ToDictionary(c => c.Attribute!.Description!, c => c.Method.CreateDelegate<Func<object?>>(bench));
+        var engine = new EngineBench();
+        engine.Setup();
+        var training = new TrainingBench();
+        training.Setup();
+        var cases = Cases(engine).Concat(Cases(training)).ToDictionary(c => c.Name, c => c.Run);
         var warmed = new HashSet<string>();
         output.WriteLine("{\"ready\": [" + string.Join(", ", cases.Keys.Select(k => $"\"{k}\"")) + "]}");
         output.Flush();
@@ -48,6 +47,12 @@ internal static class SideBySide
         }
         return 0;
     }
+
+    /// <summary>The <c>[Benchmark]</c> methods of <paramref name="bench"/>, by their descriptions (the Python side's case names).</summary>
+    private static IEnumerable<(string Name, Func<object?> Run)> Cases(object bench) => bench.GetType().GetMethods()
+        .Select(m => (Method: m, Attribute: m.GetCustomAttribute<BenchmarkAttribute>()))
+        .Where(c => c.Attribute?.Description is not null)
+        .Select(c => (c.Attribute!.Description!, c.Method.CreateDelegate<Func<object?>>(bench)));
 
     private static (double MedianNs, double MinNs, long AllocatedBytes) Measure(Func<object?> run, int repeats, double minSeconds)
     {
