@@ -263,7 +263,7 @@ internal sealed class ReplLoop
         int tildes = Math.Min(error.Length, Math.Max(1, line.Length - (error.Column - 1))) - 1;
         if (tildes > 0) caret.Append('~', tildes);
         var text = $"{header}\n    {line}\n    {_ansi.Red(caret.ToString())}";
-        return MemberSuggestions.For(error.Id, error.Message) is { } hint ? $"{text}\n    {hint}" : text;
+        return CompileHints.For(error.Id, error.Message) is { } hint ? $"{text}\n    {hint}" : text;
     }
 
     private string FormatException(SubmissionResult.Failed failed)

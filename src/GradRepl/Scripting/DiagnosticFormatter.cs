@@ -64,7 +64,7 @@ internal static class DiagnosticFormatter
             if (tildes > 0) sb.Append('~', tildes);
         }
 
-        if (MemberSuggestions.For(diagnostic.Id, diagnostic.Message) is { } hint) sb.Append("\n    ").Append(hint);
+        if (CompileHints.For(diagnostic.Id, diagnostic.Message) is { } hint) sb.Append("\n    ").Append(hint);
         return sb.ToString();
     }
 

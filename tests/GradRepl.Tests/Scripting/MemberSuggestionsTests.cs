@@ -25,6 +25,17 @@ public sealed class MemberSuggestionsTests : IDisposable
         Assert.StartsWith("^", lines[^2].Trim(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("class A { public void F() { print(1); } }\n", "print")]
+    [InlineData("static void Draw() => plot(new[] { 1.0 }, new[] { 2.0 });\n", "plot")]
+    public void FormatCompileError_GlobalUsedInsideAClass_SaysHowToReachIt(string code, string name)
+    {
+        var text = DiagnosticFormatter.FormatCompileError(CompileError(code));
+
+        Assert.Contains("error CS0120", text, StringComparison.Ordinal);
+        Assert.EndsWith($"\n    {name} belongs to the script's globals, which a class or static method in a script cannot reach: make the helper a top-level method of the script", text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void FormatCompileError_NothingClose_AddsNoLine()
     {
