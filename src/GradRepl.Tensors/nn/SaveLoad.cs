@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using GradRepl.Tensors.Modules;
+using GradRepl.Tensors.Formatting;
 
 namespace GradRepl.Tensors;
 
@@ -51,7 +52,7 @@ public static partial class torch
     public static StateDict load(string f)
     {
         ArgumentNullException.ThrowIfNull(f);
-        if (!File.Exists(f)) throw new FileNotFoundError($"[Errno 2] No such file or directory: {PythonText.Quote(f)}");
+        if (!File.Exists(f)) throw new FileNotFoundError($"[Errno 2] No such file or directory: {PythonRepr.Quote(f)}");
         try
         {
             using var doc = JsonDocument.Parse(File.ReadAllBytes(f));

@@ -1,4 +1,5 @@
 using System.Numerics;
+using GradRepl.Tensors.Formatting;
 
 namespace GradRepl.Tensors.Modules;
 
@@ -17,11 +18,11 @@ public sealed class Adagrad : torch.optim.Optimizer
 
     private static IEnumerable<KeyValuePair<string, object?>> Options(double lr, double lr_decay, double weight_decay, double initial_accumulator_value, double eps)
     {
-        if (!(0.0 <= lr)) throw new ValueError($"Invalid learning rate: {PythonValueText.Float(lr)}");
-        if (!(0.0 <= lr_decay)) throw new ValueError($"Invalid lr_decay value: {PythonValueText.Float(lr_decay)}");
-        if (!(0.0 <= weight_decay)) throw new ValueError($"Invalid weight_decay value: {PythonValueText.Float(weight_decay)}");
-        if (!(0.0 <= initial_accumulator_value)) throw new ValueError($"Invalid initial_accumulator_value value: {PythonValueText.Float(initial_accumulator_value)}");
-        if (!(0.0 <= eps)) throw new ValueError($"Invalid epsilon value: {PythonValueText.Float(eps)}");
+        if (!(0.0 <= lr)) throw new ValueError($"Invalid learning rate: {PythonRepr.Float(lr)}");
+        if (!(0.0 <= lr_decay)) throw new ValueError($"Invalid lr_decay value: {PythonRepr.Float(lr_decay)}");
+        if (!(0.0 <= weight_decay)) throw new ValueError($"Invalid weight_decay value: {PythonRepr.Float(weight_decay)}");
+        if (!(0.0 <= initial_accumulator_value)) throw new ValueError($"Invalid initial_accumulator_value value: {PythonRepr.Float(initial_accumulator_value)}");
+        if (!(0.0 <= eps)) throw new ValueError($"Invalid epsilon value: {PythonRepr.Float(eps)}");
         return
         [
             new("lr", lr),

@@ -1,4 +1,5 @@
 using System.Numerics;
+using GradRepl.Tensors.Formatting;
 
 namespace GradRepl.Tensors.Modules;
 
@@ -17,11 +18,11 @@ public sealed class Adam : torch.optim.Optimizer
 
     private static IEnumerable<KeyValuePair<string, object?>> Options(double lr, double beta1, double beta2, double eps, double weight_decay, bool amsgrad, bool maximize)
     {
-        if (!(0.0 <= lr)) throw new ValueError($"Invalid learning rate: {PythonValueText.Float(lr)}");
-        if (!(0.0 <= eps)) throw new ValueError($"Invalid epsilon value: {PythonValueText.Float(eps)}");
-        if (!(0.0 <= beta1 && beta1 < 1.0)) throw new ValueError($"Invalid beta parameter at index 0: {PythonValueText.Float(beta1)}");
-        if (!(0.0 <= beta2 && beta2 < 1.0)) throw new ValueError($"Invalid beta parameter at index 1: {PythonValueText.Float(beta2)}");
-        if (!(0.0 <= weight_decay)) throw new ValueError($"Invalid weight_decay value: {PythonValueText.Float(weight_decay)}");
+        if (!(0.0 <= lr)) throw new ValueError($"Invalid learning rate: {PythonRepr.Float(lr)}");
+        if (!(0.0 <= eps)) throw new ValueError($"Invalid epsilon value: {PythonRepr.Float(eps)}");
+        if (!(0.0 <= beta1 && beta1 < 1.0)) throw new ValueError($"Invalid beta parameter at index 0: {PythonRepr.Float(beta1)}");
+        if (!(0.0 <= beta2 && beta2 < 1.0)) throw new ValueError($"Invalid beta parameter at index 1: {PythonRepr.Float(beta2)}");
+        if (!(0.0 <= weight_decay)) throw new ValueError($"Invalid weight_decay value: {PythonRepr.Float(weight_decay)}");
         return
         [
             new("lr", lr),

@@ -1,4 +1,5 @@
 using System.Numerics;
+using GradRepl.Tensors.Formatting;
 
 namespace GradRepl.Tensors.Modules;
 
@@ -17,11 +18,11 @@ public sealed class RMSProp : torch.optim.Optimizer
 
     private static IEnumerable<KeyValuePair<string, object?>> Options(double lr, double alpha, double eps, double weight_decay, double momentum, bool centered, bool maximize)
     {
-        if (!(0.0 <= lr)) throw new ValueError($"Invalid learning rate: {PythonValueText.Float(lr)}");
-        if (!(0.0 <= eps)) throw new ValueError($"Invalid epsilon value: {PythonValueText.Float(eps)}");
-        if (!(0.0 <= momentum)) throw new ValueError($"Invalid momentum value: {PythonValueText.Float(momentum)}");
-        if (!(0.0 <= weight_decay)) throw new ValueError($"Invalid weight_decay value: {PythonValueText.Float(weight_decay)}");
-        if (!(0.0 <= alpha)) throw new ValueError($"Invalid alpha value: {PythonValueText.Float(alpha)}");
+        if (!(0.0 <= lr)) throw new ValueError($"Invalid learning rate: {PythonRepr.Float(lr)}");
+        if (!(0.0 <= eps)) throw new ValueError($"Invalid epsilon value: {PythonRepr.Float(eps)}");
+        if (!(0.0 <= momentum)) throw new ValueError($"Invalid momentum value: {PythonRepr.Float(momentum)}");
+        if (!(0.0 <= weight_decay)) throw new ValueError($"Invalid weight_decay value: {PythonRepr.Float(weight_decay)}");
+        if (!(0.0 <= alpha)) throw new ValueError($"Invalid alpha value: {PythonRepr.Float(alpha)}");
         return
         [
             new("lr", lr),

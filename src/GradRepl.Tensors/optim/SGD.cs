@@ -1,4 +1,5 @@
 using System.Numerics;
+using GradRepl.Tensors.Formatting;
 
 namespace GradRepl.Tensors.Modules;
 
@@ -19,9 +20,9 @@ public sealed class SGD : torch.optim.Optimizer
     private static IEnumerable<KeyValuePair<string, object?>> Options(double lr, double momentum, double dampening, double weight_decay, bool nesterov, bool maximize)
     {
         // PyTorch's checks, in its order
-        if (lr < 0.0) throw new ValueError($"Invalid learning rate: {PythonValueText.Float(lr)}");
-        if (momentum < 0.0) throw new ValueError($"Invalid momentum value: {PythonValueText.Float(momentum)}");
-        if (weight_decay < 0.0) throw new ValueError($"Invalid weight_decay value: {PythonValueText.Float(weight_decay)}");
+        if (lr < 0.0) throw new ValueError($"Invalid learning rate: {PythonRepr.Float(lr)}");
+        if (momentum < 0.0) throw new ValueError($"Invalid momentum value: {PythonRepr.Float(momentum)}");
+        if (weight_decay < 0.0) throw new ValueError($"Invalid weight_decay value: {PythonRepr.Float(weight_decay)}");
         if (nesterov && (momentum <= 0 || dampening != 0)) throw new ValueError("Nesterov momentum requires a momentum and zero dampening");
         return
         [

@@ -1,3 +1,5 @@
+using GradRepl.Tensors.Formatting;
+
 namespace GradRepl.Tensors.Modules;
 
 // The activation layers (and Identity): each a module wrapping its tensor function, printed as PyTorch prints it.
@@ -25,7 +27,7 @@ public sealed class LeakyReLU : torch.nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor input) => input.leaky_relu(negative_slope);
 
     /// <inheritdoc/>
-    public override string extra_repr() => $"negative_slope={PythonText.Float(negative_slope)}";
+    public override string extra_repr() => $"negative_slope={PythonRepr.Float(negative_slope)}";
 }
 
 /// <summary>The logistic sigmoid 1/(1 + e^-x).</summary>

@@ -1,3 +1,5 @@
+using GradRepl.Tensors.Formatting;
+
 namespace GradRepl.Tensors.Modules;
 
 /// <summary>
@@ -64,5 +66,5 @@ public sealed class Linear : torch.nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor input) => torch.nn.functional.linear(input, weight, bias);
 
     /// <inheritdoc/>
-    public override string extra_repr() => $"in_features={in_features}, out_features={out_features}, bias={PythonText.Bool(bias is not null)}";
+    public override string extra_repr() => $"in_features={in_features}, out_features={out_features}, bias={PythonRepr.Bool(bias is not null)}";
 }

@@ -1,3 +1,5 @@
+using GradRepl.Tensors.Formatting;
+
 namespace GradRepl.Tensors.Modules;
 
 /// <summary>
@@ -23,5 +25,5 @@ public sealed class LoadStateDictResult
         ? "<All keys matched successfully>"
         : $"_IncompatibleKeys(missing_keys={List(missing_keys)}, unexpected_keys={List(unexpected_keys)})";
 
-    private static string List(IReadOnlyList<string> keys) => "[" + string.Join(", ", keys.Select(PythonText.Quote)) + "]";
+    private static string List(IReadOnlyList<string> keys) => "[" + string.Join(", ", keys.Select(PythonRepr.Quote)) + "]";
 }

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
+using GradRepl.Tensors.Formatting;
 
 namespace GradRepl.Tensors.Modules;
 
@@ -17,7 +18,7 @@ public sealed class StateDict : IDictionary<string, Tensor>, IReadOnlyDictionary
     /// <summary>The tensor stored under <paramref name="key"/>; setting adds the key at the end, or replaces its tensor in place.</summary>
     public Tensor this[string key]
     {
-        get => _values.TryGetValue(key, out var value) ? value : throw new KeyError(PythonText.Quote(key));
+        get => _values.TryGetValue(key, out var value) ? value : throw new KeyError(PythonRepr.Quote(key));
         set
         {
             ArgumentNullException.ThrowIfNull(value);
@@ -27,7 +28,7 @@ public sealed class StateDict : IDictionary<string, Tensor>, IReadOnlyDictionary
     }
 
     /// <summary>The names, in order, printed as Python's <c>odict_keys([...])</c>.</summary>
-    public DictView<string> Keys => new("keys", _keys, PythonText.Quote);
+    public DictView<string> Keys => new("keys", _keys, PythonRepr.Quote);
 
     /// <summary>The tensors, in the order of their names, printed as Python's <c>odict_values([...])</c>.</summary>
     public DictView<Tensor> Values => new("values", _keys.Select(k => _values[k]), t => t.ToString());
@@ -40,7 +41,7 @@ public sealed class StateDict : IDictionary<string, Tensor>, IReadOnlyDictionary
 
     /// <summary>The (name, tensor) pairs, printed as Python's <c>odict_items([...])</c>.</summary>
     public DictView<(string name, Tensor tensor)> items()
-        => new("items", _keys.Select(k => (k, _values[k])), e => $"({PythonText.Quote(e.name)}, {e.tensor})");
+        => new("items", _keys.Select(k => (k, _values[k])), e => $"({PythonRepr.Quote(e.name)}, {e.tensor})");
 
     ICollection<string> IDictionary<string, Tensor>.Keys => Keys;
     ICollection<Tensor> IDictionary<string, Tensor>.Values => Values;
@@ -56,7 +57,7 @@ public sealed class StateDict : IDictionary<string, Tensor>, IReadOnlyDictionary
     /// <summary>Adds an entry at the end; fails if the name is there already.</summary>
     public void Add(string key, Tensor value)
     {
-        if (_values.ContainsKey(key)) throw new ArgumentException($"the state dict has {PythonText.Quote(key)} already", nameof(key));
+        if (_values.ContainsKey(key)) throw new ArgumentException($"the state dict has {PythonRepr.Quote(key)} already", nameof(key));
         this[key] = value;
     }
 
@@ -101,7 +102,7 @@ public sealed class StateDict : IDictionary<string, Tensor>, IReadOnlyDictionary
         for (var i = 0; i < _keys.Count; i++)
         {
             if (i > 0) text.Append(", ");
-            text.Append('(').Append(PythonText.Quote(_keys[i])).Append(", ").Append(_values[_keys[i]].ToString()).Append(')');
+            text.Append('(').Append(PythonRepr.Quote(_keys[i])).Append(", ").Append(_values[_keys[i]].ToString()).Append(')');
         }
         return text.Append("])").ToString();
     }
