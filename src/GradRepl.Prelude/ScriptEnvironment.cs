@@ -27,6 +27,13 @@ public sealed class ScriptEnvironment
     public Action<int>? Checkpoint { get; init; }
 
     /// <summary>
+    /// Seeds the engine's random generator as a new process has it. Called on a session's own thread, it also makes the
+    /// generator that threads started from there share: the REPL runs each entry on a thread of its own, and a
+    /// <c>manual_seed</c> in one entry must hold in the next.
+    /// </summary>
+    public static void ResetRandomGenerator() => GradRepl.Tensors.torch.ResetGenerator();
+
+    /// <summary>
     /// Process-wide interruption for interactive sessions: the REPL signals it on Ctrl+C. Code the REPL compiles calls
     /// <see cref="ThrowIfCancelled"/> in every loop and method body, and tensor operations check it too.
     /// </summary>

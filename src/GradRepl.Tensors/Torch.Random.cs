@@ -7,12 +7,13 @@ namespace GradRepl.Tensors;
 // draw from theirs, so after the same manual_seed the same calls give PyTorch's numbers.
 public static partial class torch
 {
-    // PyTorch's default seed, which initial_seed() reports until manual_seed is called.
+    // The seed of PyTorch's C++ default generator. Python's `import torch` then reseeds it at random; GradRepl keeps
+    // it, so a script that never calls manual_seed prints the same numbers on every run.
     private const long DefaultSeed = 67280421310721;
 
     // The default generator sits in a box carried by the execution context, not by the thread: the REPL and --step
     // run each entry on a thread of their own, started from the session's thread, so a seed set in one entry holds in
-    // the next once the session has made the box (ReplSession seeds it first). Tests that run in parallel
+    // the next once the session has made the box (ScriptEnvironment.ResetRandomGenerator, called by the REPL). Tests that run in parallel
     // each make their own.
     private static readonly AsyncLocal<GeneratorBox?> s_generator = new();
 
@@ -34,8 +35,11 @@ public static partial class torch
         box.Generator = new MersenneTwister(unchecked((ulong)seed));
     }
 
-    /// <summary>The seed the random generator was last seeded with (PyTorch's default, 67280421310721, until <see cref="manual_seed"/>).</summary>
+    /// <summary>The seed the random generator was last seeded with (67280421310721 until <see cref="manual_seed"/>).</summary>
     public static long initial_seed() => CurrentBox.Seed;
+
+    /// <summary>Seeds the generator as at process start, making the box the calling thread's context carries on.</summary>
+    internal static void ResetGenerator() => manual_seed(DefaultSeed);
 
     /// <summary>Uniform random numbers in [0, 1).</summary>
     public static Tensor rand(params long[] size) => rand(size, null);

@@ -41,7 +41,8 @@ internal sealed class ReplSession
     {
         _environmentFactory = environmentFactory;
         _interrupts = interrupts;
-        SeedAsAFreshProcess();
+        // on this thread, so every entry's thread shares the generator; after #reset too, as in a new process
+        ScriptEnvironment.ResetRandomGenerator();
         _initial = StartAsync();
     }
 
@@ -67,14 +68,10 @@ internal sealed class ReplSession
         _saved.Clear();
         _submissionsByAssembly.Clear();
         _submissionCount = 0;
-        SeedAsAFreshProcess();
+        // on this thread, so every entry's thread shares the generator; after #reset too, as in a new process
+        ScriptEnvironment.ResetRandomGenerator();
         _initial = StartAsync();
     }
-
-    // A fresh session draws what a fresh Python process draws (PyTorch's default seed), after #reset too; seeding
-    // here, on the session's thread, makes the generator that every entry's thread shares, so a manual_seed in one
-    // entry holds in the next.
-    private static void SeedAsAFreshProcess() => GradRepl.Tensors.torch.manual_seed(67280421310721);
 
     /// <summary>Roslyn's options (references, imports), made on the warm-up thread; waits for it on first use.</summary>
     private ScriptOptions Options => _options ?? State.Script.Options;

@@ -24,7 +24,7 @@ public sealed class ReplPipeTests : IDisposable
     public void Repl_SeedSetInOneEntry_HoldsInTheNext()
     {
         // Each entry runs on a thread of its own; the generator must still be the session's (PyTorch 1.13:
-        // manual_seed(1) then randn(1) twice gives 0.6614, 0.2669). #reset starts from PyTorch's default seed again.
+        // manual_seed(1) then randn(1) twice gives 0.6614, 0.2669). #reset seeds as at process start again.
         var result = _tool.RunWithInput("torch.manual_seed(1);\nprint(torch.randn(1));\nprint(torch.randn(1));\n#reset\nprint(torch.initial_seed());\n", Limit);
 
         Assert.True(result.ExitCode == 0, result.ToString());
