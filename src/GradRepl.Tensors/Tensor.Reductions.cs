@@ -57,7 +57,10 @@ public partial class Tensor
     {
         RequireFloatForMean();
         var n = Count;
-        var result = new Tensor(Conversion.Filled(dtype, 1, Reduction.SumAll(Storage) / n), [], dtype);
+        // PyTorch divides the sum by the count in the tensor's dtype: for float32 by (float)n, which is inexact above 2^24.
+        var sum = Reduction.SumAll(Storage);
+        var mean = dtype == ScalarType.Float32 ? (float)sum / (float)n : sum / n;
+        var result = new Tensor(Conversion.Filled(dtype, 1, mean), [], dtype);
         if (!Recorder.ShouldRecord(this)) return result;
         var sizes = Sizes;
         // d(mean x)/dx_i = 1/n

@@ -116,15 +116,77 @@ internal static class CascadeSum
         return total;
     }
 
-    /// <summary><see cref="RowSum"/> with eight lanes, one 256-bit register per block.</summary>
-    private static float VectorSum(ReadOnlySpan<float> values)
+    /// <summary>
+    /// <see cref="RowSum"/> with eight lanes, one 256-bit register per block. Long runs are summed on several cores in
+    /// the same additions: the top level of the cascade only ever adds what the level below carries up every
+    /// <c>2^(3·levelPower)</c> rows, and the levels below start empty at each of those boundaries, so the rows between
+    /// two boundaries can be summed apart (their top level starting from -0, which adds nothing, not even a sign) and
+    /// the carries then added in order.
+    /// </summary>
+    private static unsafe float VectorSum(ReadOnlySpan<float> values)
     {
-        var blocks = MemoryMarshal.Cast<float, Vector256<float>>(values);
-        var rows = blocks.Length / RowWidth;
+        var rows = values.Length / Lanes / RowWidth;
+        var levels = LevelSteps(rows);
         Span<Vector256<float>> acc = stackalloc Vector256<float>[Levels * RowWidth];
         acc.Clear();
-        var (levelPower, levelStep, levelMask) = LevelSteps(rows);
+        var chunkRows = 1 << (levels.Power * (Levels - 1));
+        var chunks = rows / chunkRows;
+        fixed (float* start = values)
+        {
+            if (CoreSplit.Splits(values.Length) && chunks >= 1)
+                SumChunksApart((nint)start, rows, chunkRows, levels, acc);
+            else
+                CascadeRows(new ReadOnlySpan<Vector256<float>>(start, rows * RowWidth), levels, acc);
+        }
+        var blocks = MemoryMarshal.Cast<float, Vector256<float>>(values);
+        for (var level = 1; level < Levels; level++) AddRow(acc, acc.Slice(level * RowWidth, RowWidth));
 
+        var first = acc[0];
+        for (var b = rows * RowWidth; b < blocks.Length; b++) first += blocks[b];
+        for (var k = 1; k < RowWidth; k++) first += acc[k];
+
+        var total = 0f;
+        for (var k = blocks.Length * Lanes; k < values.Length; k++) total += values[k];
+        for (var lane = 0; lane < Lanes; lane++) total += first[lane];
+        return total;
+    }
+
+    /// <summary>
+    /// The cascade over whole rows, split at the top level's carry boundaries: each stretch of <paramref name="chunkRows"/>
+    /// rows (and the rows after the last boundary) on its own accumulators, then their top levels added into
+    /// <paramref name="acc"/>'s in order and the last stretch's lower levels taken as they are.
+    /// </summary>
+    private static unsafe void SumChunksApart(nint start, int rows, int chunkRows, (int Power, int Step, int Mask) levels,
+        Span<Vector256<float>> acc)
+    {
+        var parts = (rows + chunkRows - 1) / chunkRows;
+        var partAcc = new Vector256<float>[parts * Levels * RowWidth];
+        CoreSplit.Parts(parts, part =>
+        {
+            var from = part * chunkRows;
+            var count = Math.Min(chunkRows, rows - from);
+            var own = partAcc.AsSpan(part * Levels * RowWidth, Levels * RowWidth);
+            own[((Levels - 1) * RowWidth)..].Fill(Vector256.Create(-0f));
+            var rowsOfPart = new ReadOnlySpan<Vector256<float>>((float*)start + (long)from * RowWidth * Lanes, count * RowWidth);
+            CascadeRows(rowsOfPart, levels, own);
+        });
+        var top = acc[((Levels - 1) * RowWidth)..];
+        var whole = rows / chunkRows;
+        for (var part = 0; part < whole; part++) AddRow(top, partAcc.AsSpan((part * Levels + Levels - 1) * RowWidth, RowWidth));
+        // Rows after the last boundary never reach the top level: their lower levels are the sum's.
+        if (whole < parts) partAcc.AsSpan(whole * Levels * RowWidth, (Levels - 1) * RowWidth).CopyTo(acc);
+    }
+
+    /// <summary>
+    /// PyTorch's multi_row_sum over whole rows of four registers into the four levels of <paramref name="acc"/>: a level
+    /// carries into the next every <c>2^levelPower</c> of its own additions. The row count starts at 0 here, which gives
+    /// the carries of the whole run when the rows start at one of the top level's boundaries.
+    /// </summary>
+    private static void CascadeRows(ReadOnlySpan<Vector256<float>> blocks, (int Power, int Step, int Mask) levels,
+        Span<Vector256<float>> acc)
+    {
+        var (levelPower, levelStep, levelMask) = levels;
+        var rows = blocks.Length / RowWidth;
         var i = 0;
         while (i + levelStep <= rows)
         {
@@ -139,16 +201,6 @@ internal static class CascadeSum
             }
         }
         for (; i < rows; i++) AddRow(acc, blocks.Slice(i * RowWidth, RowWidth));
-        for (var level = 1; level < Levels; level++) AddRow(acc, acc.Slice(level * RowWidth, RowWidth));
-
-        var first = acc[0];
-        for (var b = rows * RowWidth; b < blocks.Length; b++) first += blocks[b];
-        for (var k = 1; k < RowWidth; k++) first += acc[k];
-
-        var total = 0f;
-        for (var k = blocks.Length * Lanes; k < values.Length; k++) total += values[k];
-        for (var lane = 0; lane < Lanes; lane++) total += first[lane];
-        return total;
     }
 
     /// <summary>How many rows a level takes before it carries into the next one (PyTorch's multi_row_sum).</summary>

@@ -6,11 +6,12 @@ namespace GradRepl.Tensors.Tests.Kernels;
 
 /// <summary>
 /// relu's fused forward (output and mask) against TensorPrimitives.Max, and its backward against threshold_backward's
-/// rule (zero where the output is &lt;= 0), on plain, vectorised and streaming lengths.
+/// rule (zero where the output is &lt;= 0), on plain and vectorised lengths, and lengths split among the cores
+/// (CoreSplit: two whole chunks, and eight with a short last one).
 /// </summary>
 public sealed class ReluMaskTests
 {
-    public static TheoryData<int> Lengths => [0, 1, 15, 16, 17, 63, 64, 65, 100, 129, 1000, 4096, 4097, 4099, 70001];
+    public static TheoryData<int> Lengths => [0, 1, 15, 16, 17, 63, 64, 65, 100, 129, 1000, 4096, 4097, 4099, 70001, 262144, 1000003];
 
     [Theory]
     [MemberData(nameof(Lengths))]
