@@ -164,7 +164,7 @@ internal static class MatrixProduct
     {
         var rowBlocks = (n + BlockRows - 1) / BlockRows;
         fused &= Fma.IsSupported;
-        if (!parallel || Environment.ProcessorCount < 2)
+        if (!parallel)
         {
             for (var block = 0; block < rowBlocks; block++)
             {
@@ -174,10 +174,9 @@ internal static class MatrixProduct
             }
             return;
         }
-        // Each block writes its own rows, so the result does not depend on which core ran it. Ctrl+C stops
-        // handing out blocks and throws OperationCanceledException, as ThrowIfRequested does.
-        Parallel.For(0, rowBlocks, new ParallelOptions { CancellationToken = Interruption.Token },
-            block => RowBlock(x, y, c, n, m, stride, block, fused));
+        // Each block writes its own rows, so the result does not depend on which core ran it (CoreSplit also stops at
+        // Ctrl+C, and stays on one core while the machine is too busy for a second).
+        CoreSplit.Parts(rowBlocks, block => RowBlock(x, y, c, n, m, stride, block, fused));
     }
 
     private static void RowBlock(double[] x, double[] y, double[] c, int n, int m, int stride, int block, bool fused)
