@@ -169,8 +169,8 @@ internal static class Elementwise
             if (SmallLoops.TryAddInPlace(target.Storage, null, value)) return;
             switch (target.Storage)
             {
-                case float[] f: TensorPrimitives.Add(f, (float)value, f); return;
-                case double[] d: TensorPrimitives.Add(d, value, d); return;
+                case float[] f: FloatScalar(f, (float)value, false, f, BinaryOp.Add); return;
+                case double[] d: FloatScalar(d, value, false, d, BinaryOp.Add); return;
             }
         }
         var src = source.Sizes.AsSpan().SequenceEqual(target.Sizes) ? source : source.expand_as_copy(target.Sizes);
@@ -178,8 +178,8 @@ internal static class Elementwise
         if (target.dtype.IsFloatingPoint() && SmallLoops.TryAddInPlace(target.Storage, y, 0)) return;
         switch (target.Storage)
         {
-            case float[] f: TensorPrimitives.Add(f, (float[])y, f); break;
-            case double[] d: TensorPrimitives.Add(d, (double[])y, d); break;
+            case float[] f: Float(f, (float[])y, f, BinaryOp.Add); break;
+            case double[] d: Float(d, (double[])y, d, BinaryOp.Add); break;
             case long[] l: TensorPrimitives.Add(l, (long[])y, l); break;
             default: throw new RuntimeError("cannot accumulate into a bool tensor");
         }
@@ -208,25 +208,34 @@ internal static class Elementwise
     /// <param name="factor">The factor per element, or null to use <paramref name="factorValue"/> for all.</param>
     private static void ScaleThenMultiply<T>(T[] x, T scale, T[]? factor, T factorValue, T[] output) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        if (!CoreSplit.Splits(output.Length)) ScaleThenMultiplyRange<T>(x, scale, factor, factorValue, output);
+        else CoreSplit.Ranges(output.Length, (from, to) => ScaleThenMultiplyRange<T>(x.AsSpan(from, to - from), scale,
+            factor is null ? default : factor.AsSpan(from, to - from), factorValue, output.AsSpan(from, to - from)));
+    }
+
+    /// <param name="factor">The factor per element, or empty to use <paramref name="factorValue"/> for all.</param>
+    private static void ScaleThenMultiplyRange<T>(ReadOnlySpan<T> x, T scale, ReadOnlySpan<T> factor, T factorValue, Span<T> output)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
         var i = 0;
         if (Vector.IsHardwareAccelerated)
         {
-            var xv = MemoryMarshal.Cast<T, Vector<T>>(x.AsSpan());
-            var ov = MemoryMarshal.Cast<T, Vector<T>>(output.AsSpan());
+            var xv = MemoryMarshal.Cast<T, Vector<T>>(x);
+            var ov = MemoryMarshal.Cast<T, Vector<T>>(output);
             var s = new Vector<T>(scale);
-            if (factor is null)
+            if (factor.IsEmpty)
             {
                 var f = new Vector<T>(factorValue);
                 for (var k = 0; k < ov.Length; k++) ov[k] = xv[k] * s * f;
             }
             else
             {
-                var fv = MemoryMarshal.Cast<T, Vector<T>>(factor.AsSpan());
+                var fv = MemoryMarshal.Cast<T, Vector<T>>(factor);
                 for (var k = 0; k < ov.Length; k++) ov[k] = xv[k] * s * fv[k];
             }
             i = ov.Length * Vector<T>.Count;
         }
-        for (; i < output.Length; i++) output[i] = x[i] * scale * (factor is null ? factorValue : factor[i]);
+        for (; i < output.Length; i++) output[i] = x[i] * scale * (factor.IsEmpty ? factorValue : factor[i]);
     }
 
     /// <summary>Keeps elements of <paramref name="values"/> where <paramref name="mask"/> is true, else 0 (clamp, leaky_relu, max/min and softplus gradients).</summary>
@@ -274,7 +283,15 @@ internal static class Elementwise
         };
     }
 
+    // Long arrays are shared among the cores (CoreSplit). Every kernel below gives each element the same bits wherever
+    // the chunk boundaries fall: correctly rounded arithmetic, or a scalar function per element.
     private static void Float<T>(T[] x, T[] y, T[] d, BinaryOp op) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (!CoreSplit.Splits(d.Length)) FloatRange<T>(x, y, d, op);
+        else CoreSplit.Ranges(d.Length, (from, to) => FloatRange<T>(x.AsSpan(from, to - from), y.AsSpan(from, to - from), d.AsSpan(from, to - from), op));
+    }
+
+    private static void FloatRange<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> d, BinaryOp op) where T : unmanaged, IFloatingPointIeee754<T>
     {
         switch (op)
         {
@@ -289,6 +306,12 @@ internal static class Elementwise
     }
 
     private static void FloatScalar<T>(T[] x, T s, bool scalarFirst, T[] d, BinaryOp op) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (!CoreSplit.Splits(d.Length)) FloatScalarRange<T>(x, s, scalarFirst, d, op);
+        else CoreSplit.Ranges(d.Length, (from, to) => FloatScalarRange<T>(x.AsSpan(from, to - from), s, scalarFirst, d.AsSpan(from, to - from), op));
+    }
+
+    private static void FloatScalarRange<T>(ReadOnlySpan<T> x, T s, bool scalarFirst, Span<T> d, BinaryOp op) where T : unmanaged, IFloatingPointIeee754<T>
     {
         switch (op)
         {
@@ -306,13 +329,13 @@ internal static class Elementwise
     }
 
     /// <summary>x^e with PyTorch's exact special cases (x*x for 2, sqrt for 0.5, ...), so x.pow(2) is exact.</summary>
-    private static void PowScalar<T>(T[] x, T e, T[] d) where T : unmanaged, IFloatingPointIeee754<T>
+    private static void PowScalar<T>(ReadOnlySpan<T> x, T e, Span<T> d) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var two = T.CreateTruncating(2);
         if (e == two) TensorPrimitives.Multiply<T>(x, x, d);
         else if (e == T.CreateTruncating(3)) { TensorPrimitives.Multiply<T>(x, x, d); TensorPrimitives.Multiply<T>(d, x, d); }
-        else if (e == T.One) x.CopyTo(d, 0);
-        else if (e == T.Zero) Conversion.Fill(d, T.One);
+        else if (e == T.One) x.CopyTo(d);
+        else if (e == T.Zero) d.Fill(T.One);
         else if (e == T.CreateTruncating(0.5)) TensorPrimitives.Sqrt<T>(x, d);
         else if (e == T.CreateTruncating(-0.5)) { TensorPrimitives.Sqrt<T>(x, d); TensorPrimitives.Reciprocal<T>(d, d); }
         else if (e == -T.One) TensorPrimitives.Reciprocal<T>(x, d);
