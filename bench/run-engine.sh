@@ -100,8 +100,8 @@ the cases of issues 2 and 14 ("Performance") and the lessons' training loops of 
 **Machine:** {os.environ['CPU_MODEL']}, `nproc` = {os.environ['NPROC']}; .NET SDK {os.environ['DOTNET_SDK']}, runtime {os.environ['DOTNET_RUNTIME']};
 PyTorch {meta.get('torch', '?')} on Python {meta.get('python', '?')} at its default `torch.get_num_threads()` = {meta.get('threads', '?')}
 (this build multiplies matrices with the reference BLAS). GradRepl shares among the cores matrix products of 2M
-multiply-adds and more, and relu and float32 sums of 256K elements and more (`Kernels/CoreSplit.cs`); everything else
-runs on one. Load average (1/5/15 min): before `{os.environ['LOAD_BEFORE']}`, after `{os.environ['LOAD_AFTER']}`.
+multiply-adds and more, and relu, element-wise arithmetic and float32 sums of 256K elements and more
+(`Kernels/CoreSplit.cs`); everything else runs on one. Load average (1/5/15 min): before `{os.environ['LOAD_BEFORE']}`, after `{os.environ['LOAD_AFTER']}`.
 
 **Ratio = PyTorch time / GradRepl time** (> 1 means GradRepl is faster), one per round, each from a GradRepl timing and a
 PyTorch timing made one right after the other (the order alternates between rounds); "met?" is judged on the median
