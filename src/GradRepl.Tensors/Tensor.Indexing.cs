@@ -5,7 +5,7 @@ namespace GradRepl.Tensors;
 
 // Indexing, Python's way. Integers and slices give views (SelectBackward0, SliceBackward0); a boolean mask or
 // int64 indices give a copy (IndexBackward0). Assigning to any of them writes into this tensor's storage,
-// as copy_ into the view or PyTorch's index_put_.
+// as copy_ into the view or PyTorch's index_put_ (Tensor.IndexPut.cs).
 public partial class Tensor
 {
     /// <summary>The sub-tensor at <paramref name="index"/> along the first dimension (a view; negative counts from the end).</summary>
@@ -33,17 +33,12 @@ public partial class Tensor
     /// Python's indexing with integers, ranges (<c>1..3</c>, <c>..</c>), <c>^1</c>, <see cref="TensorIndex.Slice"/> with a
     /// step, <see cref="TensorIndex.Ellipsis"/> and <see cref="TensorIndex.None"/>: a view. Assigning writes into it
     /// (a scalar or a tensor, broadcast). Tensor indices may sit among the others (<c>m[rows, 1..3]</c>): that read is a
-    /// copy, as in PyTorch.
+    /// copy, and assigning writes the elements it picks in place, as in PyTorch.
     /// </summary>
     public Tensor this[params TensorIndex[] indices]
     {
         get => index(indices);
-        set
-        {
-            if (indices.Length > 1 && indices.Any(i => i.Kind == TensorIndex.IndexKind.Tensor))
-                throw new IndexError("assigning through a tensor index together with other indices is not supported here; index with the tensor alone, or write into a view");
-            index(indices).copy_(value);
-        }
+        set => SetItem(indices, value);
     }
 
     /// <summary>
@@ -52,14 +47,32 @@ public partial class Tensor
     /// </summary>
     public Tensor this[Tensor index]
     {
-        get => IndexRows(index);
-        set => index_put_(index, value);
+        get => this.index(TensorIndex.Tensor(index));
+        set => SetItem([TensorIndex.Tensor(index)], value);
     }
 
     /// <summary>TorchSharp's spelling of indexing: <c>x.index(TensorIndex.Slice(0, null, 2))</c> is Python's <c>x[0::2]</c>.</summary>
     public Tensor index(params TensorIndex[] indices)
     {
-        if (indices.Length == 1 && indices[0].Kind == TensorIndex.IndexKind.Tensor) return IndexRows(indices[0].IndexTensor!);
+        if (indices is [{ Kind: TensorIndex.IndexKind.Tensor, IndexTensor.Sizes.Length: > 0 } only]) return IndexRows(only.IndexTensor);
+        var (result, tensorIndices) = Sliced(indices);
+        return tensorIndices.Count == 0 ? result : result.AdvancedIndex(result.PlanAdvancedIndex(tensorIndices));
+    }
+
+    /// <summary>Python's <c>x[...] = v</c>: copy_ into the view the ints and slices make, or index_put_ on it with the tensors.</summary>
+    private void SetItem(TensorIndex[] indices, Tensor value)
+    {
+        var (sliced, tensorIndices) = Sliced(indices);
+        if (tensorIndices.Count == 0) sliced.copy_(value);
+        else sliced.IndexPutInPlace(tensorIndices, WithoutLeadingOnes(value));
+    }
+
+    /// <summary>
+    /// The view the integers, slices, None and ... among <paramref name="indices"/> make (PyTorch's applySlicing), and the
+    /// tensor indices left over, each with the dimension of that view it indexes.
+    /// </summary>
+    private (Tensor Sliced, List<(int Dim, Tensor Index)> TensorIndices) Sliced(TensorIndex[] indices)
+    {
         // A tensor index takes as many dimensions as it has for a mask, one for int64 indices.
         var consumed = indices.Sum(i => i.Kind switch
         {
@@ -72,8 +85,21 @@ public partial class Tensor
         var result = this;
         var dim = 0;
         var advanced = new List<(int Dim, Tensor Index)>();
-        foreach (var i in indices)
+        foreach (var given in indices)
         {
+            var i = given;
+            // A 0-dim int64 tensor is an integer; a 0-dim bool a new dimension, taken whole or not at all (PyTorch's applySlicing).
+            if (i is { Kind: TensorIndex.IndexKind.Tensor, IndexTensor: { Sizes.Length: 0 } zeroDim })
+            {
+                if (zeroDim.dtype == ScalarType.Int64) i = TensorIndex.Single(((long[])zeroDim.Storage)[0]);
+                else if (zeroDim.dtype == ScalarType.Bool)
+                {
+                    result = result.unsqueeze(dim);
+                    var picks = ((bool[])zeroDim.Storage)[0] ? new long[] { 0 } : [];
+                    advanced.Add((dim++, Of(picks, [picks.Length])));
+                    continue;
+                }
+            }
             switch (i.Kind)
             {
                 case TensorIndex.IndexKind.Tensor:
@@ -98,16 +124,21 @@ public partial class Tensor
                     break;
             }
         }
-        return advanced.Count == 0 ? result : result.AdvancedIndex(advanced);
+        return (result, advanced);
     }
 
     /// <summary>
-    /// PyTorch's advanced indexing, after the integers and slices: each mask becomes int64 indices for the dimensions
-    /// it covers (from its place on, PyTorch's expandTensors), the indices broadcast together, and the result has the
-    /// broadcast shape where the first indexed dimension was when they are adjacent, else in front. Done as a permute
-    /// (indexed dimensions first), a reshape to one row dimension, and a row gather (IndexBackward0).
+    /// PyTorch's advanced indexing worked out before any element is read: the indexed dimensions in order, each one's
+    /// int64 indices, their broadcast shape, and the shape of the result (the broadcast shape where the first indexed
+    /// dimension was when they are adjacent, else in front, then the dimensions not indexed).
     /// </summary>
-    private Tensor AdvancedIndex(List<(int Dim, Tensor Index)> tensorIndices)
+    private readonly record struct IndexPlan(int[] Dims, Tensor[] Indices, int[] Broadcast, int[] ResultShape);
+
+    /// <summary>
+    /// Checks and plans advanced indexing after the integers and slices: each mask becomes int64 indices for the
+    /// dimensions it covers (from its place on, PyTorch's expandTensors) and the indices broadcast together.
+    /// </summary>
+    private IndexPlan PlanAdvancedIndex(List<(int Dim, Tensor Index)> tensorIndices)
     {
         var advanced = new List<(int Dim, Tensor Index)>();
         var position = 0;
@@ -121,7 +152,7 @@ public partial class Tensor
             }
             else
             {
-                if (index.dtype != ScalarType.Int64) throw new IndexError("tensors used as indices must be long, int, byte or bool tensors");
+                if (index.dtype != ScalarType.Int64) throw new IndexError(IndexDtypeMessage);
                 advanced.Add((position++, index));
             }
         }
@@ -137,14 +168,29 @@ public partial class Tensor
             throw new IndexError("shape mismatch: indexing tensors could not be broadcast together with shapes " + string.Join(", ", advanced.Select(a => Shapes.Format(a.Index.Sizes))));
         }
         var dims = advanced.Select(a => a.Dim).ToArray();
+        var rest = Enumerable.Range(0, Sizes.Length).Except(dims).Select(d => Sizes[d]).ToArray();
+        var lead = KeepsPlace(dims) ? dims[0] : 0;
+        return new IndexPlan(dims, advanced.Select(a => a.Index).ToArray(), shape, [.. rest[..lead], .. shape, .. rest[lead..]]);
+    }
+
+    /// <summary>Adjacent indexed dimensions after the first keep their place in the result; any others go in front.</summary>
+    private static bool KeepsPlace(int[] dims) => dims[0] > 0 && dims.Zip(dims.Skip(1)).All(p => p.Second == p.First + 1);
+
+    /// <summary>
+    /// Reads by a plan (<see cref="PlanAdvancedIndex"/>): a permute (indexed dimensions first), a reshape to one row
+    /// dimension, and a row gather (IndexBackward0), moved back into place when the indexed dimensions keep theirs.
+    /// </summary>
+    private Tensor AdvancedIndex(IndexPlan plan)
+    {
+        var (dims, shape) = (plan.Dims, plan.Broadcast);
         var rest = Enumerable.Range(0, Sizes.Length).Except(dims).ToArray();
         var rows = new long[Shapes.Numel(shape)];
         // Each combination of indices is one row of the indexed dimensions flattened row-major. An index out of range
         // is named by its place among the indexed dimensions, as PyTorch moves them to the front first.
-        for (var k = 0; k < advanced.Count; k++)
+        for (var k = 0; k < dims.Length; k++)
         {
             var size = Sizes[dims[k]];
-            var picks = (long[])advanced[k].Index.expand(Array.ConvertAll(shape, s => (long)s)).contiguous().Storage;
+            var picks = (long[])plan.Indices[k].expand(Array.ConvertAll(shape, s => (long)s)).contiguous().Storage;
             for (var r = 0; r < rows.Length; r++)
             {
                 var pick = picks[r];
@@ -153,10 +199,11 @@ public partial class Tensor
             }
         }
         var restSizes = rest.Select(d => (long)Sizes[d]).ToArray();
-        var flat = permute(dims.Concat(rest).Select(d => (long)d).ToArray()).reshape([-1, .. restSizes]);
+        // the row count written out: -1 cannot be inferred when a dimension left is empty
+        var indexedCount = dims.Aggregate(1L, (product, d) => product * Sizes[d]);
+        var flat = permute(dims.Concat(rest).Select(d => (long)d).ToArray()).reshape([indexedCount, .. restSizes]);
         var result = flat.IndexRows(Tensor.Of(rows, shape));
-        var adjacent = dims.Zip(dims.Skip(1)).All(p => p.Second == p.First + 1);
-        if (!adjacent || dims[0] == 0) return result;
+        if (!KeepsPlace(dims)) return result;
         // Adjacent indexed dimensions keep their place: move the broadcast dimensions behind the leading ones.
         var b = shape.Length;
         var order = Enumerable.Range(b, dims[0]).Concat(Enumerable.Range(0, b)).Concat(Enumerable.Range(b + dims[0], rest.Length - dims[0]));
@@ -196,12 +243,7 @@ public partial class Tensor
             throw new IndexError($"index {index} is out of bounds for dimension {dim} with size {size}");
     }
 
-    /// <summary>Writes <paramref name="values"/> (broadcast) where the boolean <paramref name="index"/> is true, or into the rows an int64 tensor names.</summary>
-    public Tensor index_put_(Tensor index, Tensor values)
-    {
-        var rows = RowsOf(index);
-        return InPlace(values, self => self.RowsReplaced(rows, values));
-    }
+    private const string IndexDtypeMessage = "tensors used as indices must be long, byte or bool tensors";
 
     /// <summary>
     /// Which rows an index picks: positions in this tensor seen as [rows, rest...], where rows flattens the
@@ -220,7 +262,7 @@ public partial class Tensor
             var positions = Enumerable.Range(0, mask.Length).Where(p => mask[p]).ToArray();
             return (positions, [positions.Length], lead);
         }
-        if (index.dtype != ScalarType.Int64) throw new IndexError("tensors used as indices must be long, int, byte or bool tensors");
+        if (index.dtype != ScalarType.Int64) throw new IndexError(IndexDtypeMessage);
         if (Sizes.Length == 0) throw new IndexError("too many indices for tensor of dimension 0");
         var size = Sizes[0];
         var picks = (long[])index.Storage;
@@ -263,27 +305,5 @@ public partial class Tensor
         for (var i = 0; i < positions.Length; i++)
             for (var k = 0; k < rowSize; k++) sums[positions[i] * rowSize + k] += source[i * rowSize + k];
         return new Tensor(Conversion.Convert(sums, dtype), sizes, dtype);
-    }
-
-    /// <summary>A copy of this tensor with the rows at <paramref name="rows"/> set to <paramref name="values"/> (node IndexPutBackward0).</summary>
-    private Tensor RowsReplaced((int[] Positions, int[] LeadShape, int Lead) rows, Tensor values)
-    {
-        var rowShape = Sizes[rows.Lead..];
-        var rowSize = Shapes.Numel(rowShape);
-        var pickedShape = rows.LeadShape.Concat(rowShape).ToArray();
-        var picked = new Tensor(Conversion.NewStorage(dtype, rows.Positions.Length * rowSize), pickedShape, dtype);
-        picked.WriteElements(values);
-        var data = (Array)Storage.Clone();
-        var source = picked.Storage;
-        for (var i = 0; i < rows.Positions.Length; i++) Array.Copy(source, i * rowSize, data, rows.Positions[i] * rowSize, rowSize);
-        var result = new Tensor(data, Sizes, dtype);
-        if (!Recorder.ShouldRecord(this, values)) return result;
-        var (info, sizes, dt) = (InputInfo.Of(values), Sizes, dtype);
-        // the replaced elements' gradient goes to the values; the rest stays with this tensor
-        return Recorder.Record(result, "IndexPutBackward0", [this, values], false, (g, needs) =>
-        [
-            needs[0] ? g.detach().RowsReplaced(rows, torch.zeros(1).to(dt)) : null,
-            needs[1] ? info.Reduce(g.GatherRows(rows.Positions, pickedShape, rowSize)) : null,
-        ]);
     }
 }

@@ -31,10 +31,22 @@ public partial class Tensor
     }
 
     /// <summary>A scalar as a 0-dim float64 tensor, so <c>x[3] = 4.5</c> and <c>x[mask] = 0</c> read as in Python.</summary>
-    public static implicit operator Tensor(double value) => torch.tensor(value, dtype: ScalarType.Float64);
+    public static implicit operator Tensor(double value) => WrappedNumber(torch.tensor(value, dtype: ScalarType.Float64));
 
     /// <summary>An integer as a 0-dim int64 tensor.</summary>
-    public static implicit operator Tensor(long value) => torch.tensor(value);
+    public static implicit operator Tensor(long value) => WrappedNumber(torch.tensor(value));
+
+    /// <summary>
+    /// Made from a C# number by an implicit conversion, so it stands for a Python scalar: a write through tensor indices
+    /// converts it to the written tensor's dtype, where a tensor of another dtype is refused (PyTorch's index_put_).
+    /// </summary>
+    internal bool IsWrappedNumber { get; private set; }
+
+    private static Tensor WrappedNumber(Tensor number)
+    {
+        number.IsWrappedNumber = true;
+        return number;
+    }
 
     /// <summary>Reference identity (== compares elements).</summary>
     public override bool Equals(object? obj) => ReferenceEquals(this, obj);

@@ -36,6 +36,10 @@ internal static class Messages
         "unsupported operation: more than one element of the written-to tensor refers to a single memory location. " +
         "Please clone() the tensor before performing the operation.";
 
+    public const string SourceOverlapsWrite =
+        "unsupported operation: some elements of the input tensor and the written-to tensor refer to a single memory location. " +
+        "Please clone() the tensor before performing the operation.";
+
     /// <summary>Backward found a saved tensor (<paramref name="description"/>, e.g. <c>torch.FloatTensor [3]</c>) changed in place since it was saved.</summary>
     public static string ModifiedInPlace(string description, string? madeBy, int version, int expectedVersion) =>
         "one of the variables needed for gradient computation has been modified by an inplace operation: " +

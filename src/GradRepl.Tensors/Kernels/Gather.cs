@@ -37,6 +37,12 @@ internal static class Gather
         return result;
     }
 
+    /// <summary>Writes each of <paramref name="values"/> at its offset in <paramref name="target"/>, in order (a repeated offset keeps the last).</summary>
+    public static void Write(Array target, int[] offsets, Array values)
+    {
+        for (var p = 0; p < offsets.Length; p++) Array.Copy(values, p, target, offsets[p], 1);
+    }
+
     /// <summary>A fresh array of <paramref name="length"/> zeros with each value added at its offset.</summary>
     public static Array AddInto(Array values, int[] offsets, int length)
     {

@@ -59,4 +59,19 @@ internal static class Geometry
             if (strides[d] == 0 && sizes[d] > 1) return true;
         return false;
     }
+
+    /// <summary>
+    /// Whether the view's elements fill one block of the storage with no gaps and no sharing, in some order of its
+    /// dimensions (PyTorch's is_non_overlapping_and_dense: dimensions of size 0 or 1 do not count).
+    /// </summary>
+    public static bool IsNonOverlappingAndDense(int[] sizes, int[] strides)
+    {
+        var expected = 1;
+        foreach (var d in Enumerable.Range(0, sizes.Length).Where(d => sizes[d] > 1).OrderBy(d => strides[d]))
+        {
+            if (strides[d] != expected) return false;
+            expected *= sizes[d];
+        }
+        return true;
+    }
 }

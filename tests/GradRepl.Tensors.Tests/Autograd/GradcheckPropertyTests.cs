@@ -48,7 +48,24 @@ public sealed class GradcheckPropertyTests
         new("y.t().add_(x.t()²)", (x, _) => { var y = x * 1; if (x.dim() <= 2) y.T.add_(x.T.pow(2)); return y; }),
         new("y[::2].div_(2)", (x, _) => { var y = x * 1; if (x.dim() > 0) y[TensorIndex.Slice(step: 2)].div_(2); return y; }),
         new("y.view(-1)[^1]+=x", (x, _) => { var y = x.clone(); y.view(-1)[^1].add_(x.reshape(-1)[0]); return y; }),
-        new("y[y>0]=0.5y", (x, _) => { var y = x.clone(); y[x > 0] = x[x > 0] * 0.5; return y; }),
+        // the mask's edge is off zero, where the inputs can sit exactly (sin 0) and a finite difference would straddle it
+        new("y[x>0.25]=0.5x", (x, _) => { var y = x.clone(); y[x > 0.25] = x[x > 0.25] * 0.5; return y; }),
+        // writes through tensor indices among slices (distinct rows: a repeated one is written once but gets two gradients, as in PyTorch)
+        new("y[rows, 1..]=sin x[rows, ..^1]", (x, _) =>
+        {
+            var y = x * 1;
+            if (x.dim() == 0) return y;
+            var rows = torch.tensor(x.size(0) > 1 ? new long[] { -1, 0 } : [0]);
+            if (x.dim() == 1) y[rows] = x[rows].sin();
+            else y[rows, 1..] = x[rows, ..^1].sin();
+            return y;
+        }),
+        new("y[..., [0]]=tanh 2x[..., ..1]", (x, _) =>
+        {
+            var y = x * 1;
+            if (x.dim() > 0) y[TensorIndex.Ellipsis, torch.tensor(new long[] { 0 })] = (x[TensorIndex.Ellipsis, ..1] * 2).tanh();
+            return y;
+        }),
     ];
 
     [Fact]
