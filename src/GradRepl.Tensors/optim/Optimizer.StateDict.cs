@@ -12,7 +12,7 @@ public static partial class torch
             /// <summary>
             /// The optimizer's state and options for a checkpoint (PyTorch's <c>optimizer.state_dict()</c>): each parameter's
             /// state under its number, and each group's options with its parameters' numbers. The state tensors are the
-            /// optimizer's own (not copies), as in PyTorch; <see cref="load_state_dict"/> copies them.
+            /// optimizer's own (not copies), as in PyTorch; <see cref="load_state_dict(OptimizerStateDict)"/> copies them.
             /// </summary>
             public OptimizerStateDict state_dict()
             {
@@ -69,6 +69,17 @@ public static partial class torch
                 }
                 _state = states;
                 _groups = groups;
+            }
+
+            /// <summary>
+            /// Restores an optimizer's state dict that <c>torch.load</c> read back from a file:
+            /// <c>optimizer.load_state_dict(torch.load("optimizer.pt"))</c>. A module's state dict (it has no
+            /// <c>param_groups</c>) fails with PyTorch's <c>KeyError: 'param_groups'</c>.
+            /// </summary>
+            public void load_state_dict(StateDict state_dict)
+            {
+                ArgumentNullException.ThrowIfNull(state_dict);
+                load_state_dict(state_dict.OptimizerState ?? throw new KeyError("'param_groups'"));
             }
 
             private static List<int> SavedIds(PythonDict<string, object?> group) => group.TryGetValue("params", out var ids) ? ids switch

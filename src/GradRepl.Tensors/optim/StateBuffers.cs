@@ -43,6 +43,18 @@ internal sealed class StateBuffers(PythonDict<string, object?> state, Tensor par
         if (!state.TryGetValue("step", out var value) || value is null) state["step"] = value = torch.tensor(0f);
         if (value is not Tensor step || step.numel() != 1)
             throw new RuntimeError($"the optimizer's state 'step' must be a one-element tensor, got {PythonValueText.Repr(value)}");
+        // step_t += 1 in the tensor's own dtype, one version bump; written directly, as this runs for every parameter at every step
+        switch (step.IsPlain ? step.Storage : null)
+        {
+            case float[] f:
+                f[0] += 1;
+                step.VersionCounter.Value++;
+                return f[0];
+            case double[] d:
+                d[0] += 1;
+                step.VersionCounter.Value++;
+                return d[0];
+        }
         using (torch.no_grad()) step.add_(1.0);
         return step.item();
     }

@@ -128,6 +128,32 @@ def state_now(make, count):
     return "\n".join(lines)
 
 
+def cast_load():
+    """A float32 optimizer's state dict loaded by one over float64 parameters: the buffers become float64, step stays."""
+    w, b, loss = problem()
+    optimizer = torch.optim.Adam([w, b], lr=0.1)
+    steps(optimizer, w, b, loss, 2, [])
+    w2, b2, loss2 = problem("float64")
+    restored = torch.optim.Adam([w2, b2], lr=0.1)
+    restored.load_state_dict(optimizer.state_dict())
+    lines = [f"{restored.state[w2]}"]
+    steps(restored, w2, b2, loss2, 2, lines, first=2)
+    lines.append("bits: " + bits(w2) + " | " + bits(b2))
+    return "\n".join(lines)
+
+
+def state_set():
+    """A momentum buffer set by hand before the first step is used as the buffer (not replaced by the gradient)."""
+    w, b, loss = problem()
+    optimizer = torch.optim.SGD([w, b], lr=0.1, momentum=0.9)
+    optimizer.state[w]["momentum_buffer"] = torch.ones(2, 3)
+    lines = []
+    steps(optimizer, w, b, loss, 2, lines)
+    lines.append("bits: " + bits(w) + " | " + bits(b))
+    lines.append(f"{optimizer.state[w]}")
+    return "\n".join(lines)
+
+
 def dup_groups():
     w = torch.ones(2, requires_grad=True)
     return torch.optim.SGD([{"params": [w]}, {"params": [torch.zeros(1, requires_grad=True), w]}], lr=0.1)
@@ -207,6 +233,8 @@ CASES = [
      "round_trip((ws, bs) => torch.optim.RMSprop([new RMSProp.ParamGroup(ws, momentum: 0.5), new RMSProp.ParamGroup(bs, centered: true)], lr: 0.01))", "text"),
     ("round_trip(lambda ws, bs: torch.optim.Adagrad(ws + bs, lr=0.3, lr_decay=0.01))", [],
      "round_trip((ws, bs) => torch.optim.Adagrad(ws.Concat(bs), lr: 0.3, lr_decay: 0.01))", "text"),
+    ("cast_load()", [], "cast_load()", "text"),
+    ("state_set()", [], "state_set()", "text"),
     # printing
     (f"str(torch.optim.SGD([{{'params': [torch.ones(2, requires_grad=True)]}}, {{'params': [torch.zeros(1, requires_grad=True)], 'lr': 0.001, 'momentum': 0.5, 'nesterov': True}}], lr=0.01, momentum=0.9))", [],
      f"torch.optim.SGD([new SGD.ParamGroup({W2}), new SGD.ParamGroup({B1}, lr: 0.001, momentum: 0.5, nesterov: true)], lr: 0.01, momentum: 0.9).ToString()", "text"),

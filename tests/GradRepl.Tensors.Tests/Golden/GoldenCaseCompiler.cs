@@ -293,6 +293,32 @@ internal static class GoldenCaseCompiler
                 return string.Join("\n", lines);
             }
 
+            static string cast_load()
+            {
+                var (w, b, loss) = problem();
+                var optimizer = torch.optim.Adam([w, b], lr: 0.1);
+                steps(optimizer, w, b, loss, 2, []);
+                var (w2, b2, loss2) = problem(torch.float64);
+                var restored = torch.optim.Adam([w2, b2], lr: 0.1);
+                restored.load_state_dict(optimizer.state_dict());
+                var lines = new List<string> { $"{restored.state[w2]}" };
+                steps(restored, w2, b2, loss2, 2, lines, first: 2);
+                lines.Add("bits: " + bits(w2) + " | " + bits(b2));
+                return string.Join("\n", lines);
+            }
+
+            static string state_set()
+            {
+                var (w, b, loss) = problem();
+                var optimizer = torch.optim.SGD([w, b], lr: 0.1, momentum: 0.9);
+                optimizer.state[w]["momentum_buffer"] = torch.ones(2, 3);
+                var lines = new List<string>();
+                steps(optimizer, w, b, loss, 2, lines);
+                lines.Add("bits: " + bits(w) + " | " + bits(b));
+                lines.Add($"{optimizer.state[w]}");
+                return string.Join("\n", lines);
+            }
+
             static object dup_groups()
             {
                 var w = torch.ones(2, requires_grad: true);
