@@ -17,7 +17,7 @@ public sealed class SGD : torch.optim.Optimizer
 
     /// <summary>
     /// A group of parameters with SGD options of its own (TorchSharp's <c>SGD.ParamGroup</c>); the options left out
-    /// take the optimizer's: <c>torch.optim.SGD([new SGD.ParamGroup(model.base_.parameters()),
+    /// take the optimizer's: <c>torch.optim.SGD([new SGD.ParamGroup(model.features.parameters()),
     /// new SGD.ParamGroup(model.classifier.parameters(), lr: 1e-3)], lr: 1e-2, momentum: 0.9)</c>.
     /// </summary>
     /// <param name="parameters">The tensors of this group.</param>

@@ -71,7 +71,7 @@ public static partial class torch
 
         /// <summary>
         /// SGD over parameter groups with options of their own (PyTorch's list of dicts):
-        /// <c>torch.optim.SGD([new SGD.ParamGroup(model.base_.parameters()), new SGD.ParamGroup(model.classifier.parameters(), lr: 1e-3)], lr: 1e-2, momentum: 0.9)</c>.
+        /// <c>torch.optim.SGD([new SGD.ParamGroup(model.features.parameters()), new SGD.ParamGroup(model.classifier.parameters(), lr: 1e-3)], lr: 1e-2, momentum: 0.9)</c>.
         /// The options here are the defaults of every group that does not set its own.
         /// </summary>
         /// <param name="parameters">The groups (<see cref="Modules.SGD.ParamGroup"/>, or <see cref="ParamGroup"/> with options set by name).</param>
