@@ -26,6 +26,11 @@ public static partial class torch
     {
         ArgumentNullException.ThrowIfNull(obj);
         ArgumentNullException.ThrowIfNull(f);
+        if (obj is StateDict { OptimizerState: { } optimizer })
+        {
+            save(optimizer, f);
+            return;
+        }
         // One line per tensor: the file stays readable and diffable however big the tensors are.
         var text = new StringBuilder($"{{\"format\": \"{SaveFormat}\", \"version\": 1, \"tensors\": [");
         var first = true;
@@ -35,12 +40,17 @@ public static partial class torch
             first = false;
         }
         text.Append("\n]}\n");
-        // PyTorch's two messages for a path it cannot write
+        WriteSaved(f, text.ToString());
+    }
+
+    /// <summary>Writes a file for <c>torch.save</c>, failing with PyTorch's two messages for a path it cannot write.</summary>
+    private static void WriteSaved(string f, string text)
+    {
         var parent = Path.GetDirectoryName(f);
         if (!string.IsNullOrEmpty(parent) && !Directory.Exists(parent)) throw new RuntimeError($"Parent directory {parent} does not exist.");
         try
         {
-            File.WriteAllText(f, text.ToString());
+            File.WriteAllText(f, text);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -48,7 +58,10 @@ public static partial class torch
         }
     }
 
-    /// <summary>Reads a state dict that <see cref="save"/> wrote: <c>model.load_state_dict(torch.load("model.pt"))</c>.</summary>
+    /// <summary>
+    /// Reads a state dict that <c>torch.save</c> wrote: <c>model.load_state_dict(torch.load("model.pt"))</c>, or an
+    /// optimizer's: <c>optimizer.load_state_dict(torch.load("optimizer.pt"))</c>.
+    /// </summary>
     public static StateDict load(string f)
     {
         ArgumentNullException.ThrowIfNull(f);
@@ -57,10 +70,12 @@ public static partial class torch
         {
             using var doc = JsonDocument.Parse(File.ReadAllBytes(f));
             var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("format", out var format) || format.ValueKind != JsonValueKind.String || format.GetString() != SaveFormat)
+            var kind = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("format", out var format) && format.ValueKind == JsonValueKind.String ? format.GetString() : null;
+            if (kind is not (SaveFormat or OptimizerSaveFormat))
                 throw new FormatException($"it has no \"format\": \"{SaveFormat}\"");
             if (!root.TryGetProperty("version", out var version) || version.ValueKind != JsonValueKind.Number || version.GetInt32() != 1)
                 throw new FormatException("only version 1 can be read");
+            if (kind == OptimizerSaveFormat) return new StateDict { OptimizerState = ReadOptimizerStateDict(root) };
             var state = new StateDict();
             foreach (var entry in root.GetProperty("tensors").EnumerateArray())
             {

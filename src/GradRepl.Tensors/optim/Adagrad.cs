@@ -9,10 +9,32 @@ namespace GradRepl.Tensors.Modules;
 /// </summary>
 public sealed class Adagrad : torch.optim.Optimizer
 {
-    internal Adagrad(IEnumerable<Tensor> parameters, double lr, double lr_decay, double weight_decay, double initial_accumulator_value, double eps)
-        : base(parameters, Options(lr, lr_decay, weight_decay, initial_accumulator_value, eps))
+    internal Adagrad(IEnumerable<Modules.ParamGroup> groups, double lr, double lr_decay, double weight_decay, double initial_accumulator_value, double eps)
+        : base(groups, Options(lr, lr_decay, weight_decay, initial_accumulator_value, eps))
     {
+        // PyTorch's Adagrad makes every parameter's state when it is built, so state[p] shows it before any step; the sum
+        // starts at the optimizer's initial_accumulator_value even in a group that sets its own, as PyTorch 1.13's does
+        foreach (var group in param_groups)
+        {
+            foreach (var p in group.Parameters)
+            {
+                state[p]["step"] = torch.tensor(0f);
+                state[p]["sum"] = torch.full_like(p.detach(), initial_accumulator_value);
+            }
+        }
     }
+
+    /// <summary>A group of parameters with Adagrad options of its own (TorchSharp's <c>Adagrad.ParamGroup</c>); the options left out take the optimizer's.</summary>
+    /// <param name="parameters">The tensors of this group.</param>
+    /// <param name="lr">This group's learning rate.</param>
+    /// <param name="lr_decay">This group's learning-rate decay.</param>
+    /// <param name="weight_decay">This group's L2 penalty.</param>
+    /// <param name="initial_accumulator_value">This group's starting sum of squared gradients.</param>
+    /// <param name="eps">This group's term added to the denominator.</param>
+    public sealed class ParamGroup(IEnumerable<Tensor> parameters, double? lr = null, double? lr_decay = null, double? weight_decay = null,
+        double? initial_accumulator_value = null, double? eps = null)
+        : Modules.ParamGroup(parameters, Given(("lr", lr), ("lr_decay", OptionValues.IntDefault(lr_decay)), ("eps", eps),
+            ("weight_decay", OptionValues.IntDefault(weight_decay)), ("initial_accumulator_value", OptionValues.IntDefault(initial_accumulator_value))));
 
     private protected override string PythonName => "Adagrad";
 
@@ -35,12 +57,12 @@ public sealed class Adagrad : torch.optim.Optimizer
         ];
     }
 
-    private protected override void Update<T>(ParamGroup group, Dictionary<string, object> state, T[] param, T[] grad)
+    private protected override void Update<T>(Modules.ParamGroup group, StateBuffers state, T[] param, T[] grad)
     {
         var weightDecay = group.Number("weight_decay");
         var maximize = group.Flag("maximize");
-        var step = NextStep(state);
-        var sum = Buffer(state, "sum", param.Length, Scalar<T>(group.Number("initial_accumulator_value")));
+        var step = state.NextStepTensor();
+        var sum = state.Buffer("sum", Scalar<T>(group.Number("initial_accumulator_value")));
         var clr = Scalar<T>(-(group.Number("lr") / (1 + (step - 1) * group.Number("lr_decay"))));
         var (decay, eps) = (Scalar<T>(weightDecay), Scalar<T>(group.Number("eps")));
         for (var i = 0; i < param.Length; i++)

@@ -9,10 +9,28 @@ namespace GradRepl.Tensors.Modules;
 /// </summary>
 public sealed class Adam : torch.optim.Optimizer
 {
-    internal Adam(IEnumerable<Tensor> parameters, double lr, double beta1, double beta2, double eps, double weight_decay, bool amsgrad, bool maximize)
-        : base(parameters, Options(lr, beta1, beta2, eps, weight_decay, amsgrad, maximize))
+    internal Adam(IEnumerable<Modules.ParamGroup> groups, double lr, double beta1, double beta2, double eps, double weight_decay, bool amsgrad, bool maximize)
+        : base(groups, Options(lr, beta1, beta2, eps, weight_decay, amsgrad, maximize))
     {
     }
+
+    /// <summary>
+    /// A group of parameters with Adam options of its own (TorchSharp's <c>Adam.ParamGroup</c>); the options left out
+    /// take the optimizer's. Giving only one of <paramref name="beta1"/> and <paramref name="beta2"/> sets the pair
+    /// <c>betas</c> with PyTorch's default (0.9 or 0.999) for the other.
+    /// </summary>
+    /// <param name="parameters">The tensors of this group.</param>
+    /// <param name="lr">This group's learning rate.</param>
+    /// <param name="beta1">This group's <c>betas[0]</c>.</param>
+    /// <param name="beta2">This group's <c>betas[1]</c>.</param>
+    /// <param name="eps">This group's term added to the denominator.</param>
+    /// <param name="weight_decay">This group's L2 penalty.</param>
+    /// <param name="amsgrad">AMSGrad for this group.</param>
+    /// <param name="maximize">Ascend instead of descend in this group.</param>
+    public sealed class ParamGroup(IEnumerable<Tensor> parameters, double? lr = null, double? beta1 = null, double? beta2 = null, double? eps = null,
+        double? weight_decay = null, bool? amsgrad = null, bool? maximize = null)
+        : Modules.ParamGroup(parameters, Given(("lr", lr), ("betas", beta1 is null && beta2 is null ? null : (object)(beta1 ?? 0.9, beta2 ?? 0.999)), ("eps", eps),
+            ("weight_decay", OptionValues.IntDefault(weight_decay)), ("amsgrad", amsgrad), ("maximize", maximize)));
 
     private protected override string PythonName => "Adam";
 
@@ -38,16 +56,16 @@ public sealed class Adam : torch.optim.Optimizer
         ];
     }
 
-    private protected override void Update<T>(ParamGroup group, Dictionary<string, object> state, T[] param, T[] grad)
+    private protected override void Update<T>(Modules.ParamGroup group, StateBuffers state, T[] param, T[] grad)
     {
         var (beta1, beta2) = group.Pair("betas");
         var weightDecay = group.Number("weight_decay");
         var amsgrad = group.Flag("amsgrad");
         var maximize = group.Flag("maximize");
-        var step = NextStep(state);
-        var expAvg = Buffer(state, "exp_avg", param.Length, T.Zero);
-        var expAvgSq = Buffer(state, "exp_avg_sq", param.Length, T.Zero);
-        var maxExpAvgSq = amsgrad ? Buffer(state, "max_exp_avg_sq", param.Length, T.Zero) : null;
+        var step = state.NextStepTensor();
+        var expAvg = state.Buffer("exp_avg", T.Zero);
+        var expAvgSq = state.Buffer("exp_avg_sq", T.Zero);
+        var maxExpAvgSq = amsgrad ? state.Buffer("max_exp_avg_sq", T.Zero) : null;
         // the bias corrections are Python floats; each scalar reaches the kernels rounded to T
         var biasCorrection1 = 1 - Math.Pow(beta1, step);
         var biasCorrection2Sqrt = Scalar<T>(Math.Sqrt(1 - Math.Pow(beta2, step)));

@@ -9,31 +9,81 @@ public static partial class torch
     {
         /// <summary>
         /// What every optimizer shares (PyTorch's <c>torch.optim.Optimizer</c>): parameter groups, per-parameter state,
-        /// <c>zero_grad()</c> and <c>step()</c>. A step runs without recording the graph and writes each parameter's new
-        /// values into its own storage, one in-place write (one <c>_version</c> bump) per parameter, as PyTorch's
-        /// <c>param.add_(...)</c>; a parameter whose <c>grad</c> is null is skipped.
+        /// <c>zero_grad()</c>, <c>step()</c>, <c>add_param_group</c>, <c>state_dict()</c> and <c>load_state_dict</c>.
+        /// A step runs without recording the graph and writes each parameter's new values into its own storage, one
+        /// in-place write (one <c>_version</c> bump) per parameter, as PyTorch's <c>param.add_(...)</c>; a parameter
+        /// whose <c>grad</c> is null is skipped.
         /// </summary>
-        public abstract class Optimizer
+        public abstract partial class Optimizer
         {
-            private readonly List<ParamGroup> _groups;
-            private readonly Dictionary<Tensor, Dictionary<string, object>> _state = new(ReferenceEqualityComparer.Instance);
+            /// <summary>PyTorch's <c>required</c>: a default every group must set itself (SGD's lr when none is given).</summary>
+            private protected static readonly object Required = new();
 
-            private protected Optimizer(IEnumerable<Tensor> parameters, IEnumerable<KeyValuePair<string, object?>> defaults)
+            private List<ParamGroup> _groups = [];
+            private readonly KeyValuePair<string, object?>[] _defaults;
+            private ParameterStates _state = new();
+
+            /// <summary>
+            /// The given groups, each completed with <paramref name="defaults"/> for the options it does not set
+            /// (PyTorch's <c>optim.SGD([{'params': ...}, {'params': ..., 'lr': 1e-3}], lr=1e-2)</c>).
+            /// </summary>
+            private protected Optimizer(IEnumerable<ParamGroup> groups, IEnumerable<KeyValuePair<string, object?>> defaults)
             {
-                var list = (parameters ?? throw new ValueError("optimizer got no parameters (null)")).ToList();
+                _defaults = defaults.ToArray();
+                var list = (groups ?? throw new ValueError("optimizer got no parameter groups (null)")).ToList();
                 if (list.Count == 0) throw new ValueError("optimizer got an empty parameter list");
-                foreach (var p in list)
+                foreach (var group in list) add_param_group(group);
+            }
+
+            /// <summary>
+            /// The parameter groups, each a dict: <c>optimizer.param_groups[1]["lr"]</c> reads and sets one group's
+            /// learning rate (read again at every step, so a hand-written schedule works).
+            /// </summary>
+            public IReadOnlyList<ParamGroup> param_groups => _groups;
+
+            /// <summary>
+            /// What the optimizer keeps for each parameter between steps (PyTorch's <c>optimizer.state</c>):
+            /// <c>optimizer.state[p]["momentum_buffer"]</c>, <c>["exp_avg"]</c>, <c>["exp_avg_sq"]</c>, <c>["step"]</c>.
+            /// </summary>
+            public ParameterStates state => _state;
+
+            /// <summary>
+            /// Adds a group of parameters with options of its own (PyTorch's <c>add_param_group</c>), for instance to
+            /// train layers that were frozen: <c>optimizer.add_param_group(new SGD.ParamGroup(model.fc.parameters(), lr: 1e-3))</c>.
+            /// Options the group does not set are filled in from the optimizer's arguments, in the group itself.
+            /// </summary>
+            public void add_param_group(ParamGroup param_group)
+            {
+                ArgumentNullException.ThrowIfNull(param_group);
+                var parameters = param_group.TryGetValue("params", out var value) ? value switch
+                {
+                    Tensor single => [single],
+                    IEnumerable<Tensor> many => many.ToList(),
+                    _ => throw new ValueError($"a parameter group's 'params' must be tensors, got {PythonValueText.Repr(value)}"),
+                } : throw new KeyError("'params'");
+                param_group["params"] = parameters;
+                foreach (var p in parameters)
                 {
                     if (p is null) throw new ValueError("optimizer can only optimize Tensors, but one of the params is NoneType");
                     if (!(p.is_leaf || p.retains_grad)) throw new ValueError("can't optimize a non-leaf Tensor");
                 }
-                _groups = [new ParamGroup(list, defaults)];
+                foreach (var (name, fallback) in _defaults)
+                {
+                    if (param_group.ContainsKey(name)) continue;
+                    if (ReferenceEquals(fallback, Required))
+                        throw new ValueError("parameter group didn't specify a value of required optimization parameter " + name);
+                    param_group.Add(name, fallback);
+                }
+                var inGroup = new HashSet<Tensor>(parameters, ReferenceEqualityComparer.Instance);
+                if (inGroup.Count != parameters.Count)
+                    TorchWarnings.Warn("UserWarning: optimizer contains a parameter group with duplicate parameters; in future, this will cause an error; "
+                        + "see github.com/pytorch/pytorch/issues/40967 for more information");
+                if (_groups.SelectMany(g => g.Parameters).Any(inGroup.Contains))
+                    throw new ValueError("some parameters appear in more than one parameter group");
+                _groups.Add(param_group);
             }
 
-            /// <summary>The parameter groups (one here): <c>optimizer.param_groups[0]["lr"]</c> reads and sets the learning rate.</summary>
-            public IReadOnlyList<ParamGroup> param_groups => _groups;
-
-            /// <summary>The class name PyTorch prints (<c>RMSprop</c> for <see cref="RMSProp"/>).</summary>
+            /// <summary>The class name PyTorch prints (<c>RMSprop</c> for <see cref="Modules.RMSProp"/>).</summary>
             private protected abstract string PythonName { get; }
 
             /// <summary>
@@ -80,7 +130,7 @@ public static partial class torch
             {
                 if (!grad.Sizes.AsSpan().SequenceEqual(param.Sizes) || grad.dtype != param.dtype)
                     throw new RuntimeError($"a parameter of shape {param.shape} ({param.dtype.TorchName()}) has a gradient of shape {grad.shape} ({grad.dtype.TorchName()})");
-                var state = State(param);
+                var state = new StateBuffers(_state[param], param);
                 // For a plain tensor, Storage is the storage's own array, updated right there; a view's is a copy, written back.
                 var values = param.Storage;
                 switch (values)
@@ -97,48 +147,26 @@ public static partial class torch
             /// Updates one parameter's elements (<paramref name="param"/>, in place) from its gradient, with the group's
             /// options and this parameter's state, in <typeparamref name="T"/> arithmetic as PyTorch's CPU kernels do.
             /// </summary>
-            private protected abstract void Update<T>(ParamGroup group, Dictionary<string, object> state, T[] param, T[] grad)
+            private protected abstract void Update<T>(ParamGroup group, StateBuffers state, T[] param, T[] grad)
                 where T : unmanaged, IFloatingPointIeee754<T>;
-
-            /// <summary>PyTorch's <c>optimizer.state[p]</c>: what the optimizer keeps for one parameter between steps.</summary>
-            private Dictionary<string, object> State(Tensor param)
-            {
-                if (!_state.TryGetValue(param, out var state)) _state[param] = state = [];
-                return state;
-            }
-
-            /// <summary>A state buffer the size of the parameter, filled with <paramref name="initial"/> on first use.</summary>
-            private protected static T[] Buffer<T>(Dictionary<string, object> state, string name, int length, T initial)
-            {
-                if (state.TryGetValue(name, out var existing)) return (T[])existing;
-                var buffer = new T[length];
-                Array.Fill(buffer, initial);
-                state[name] = buffer;
-                return buffer;
-            }
-
-            /// <summary>Counts this step in the parameter's state and returns the count (PyTorch's <c>state['step']</c>).</summary>
-            private protected static double NextStep(Dictionary<string, object> state)
-            {
-                var step = (state.TryGetValue("step", out var s) ? (double)s : 0) + 1;
-                state["step"] = step;
-                return step;
-            }
 
             /// <summary>A Python float option rounded to the parameter's dtype, as a CPU kernel receives its scalar.</summary>
             private protected static T Scalar<T>(double value) where T : unmanaged, IFloatingPointIeee754<T> => T.CreateTruncating(value);
 
-            /// <summary>PyTorch's repr: the class name, then each group's options sorted by name.</summary>
+            /// <summary>
+            /// PyTorch's repr: the class name, then each group's options sorted by name, every group after a line
+            /// break of its own (so groups after the first are set off by a blank line, as PyTorch prints them).
+            /// </summary>
             public override string ToString()
             {
-                var lines = new List<string> { PythonName + " (" };
+                var text = new System.Text.StringBuilder(PythonName).Append(" (");
                 for (var i = 0; i < _groups.Count; i++)
                 {
-                    lines.Add($"Parameter Group {i}");
+                    text.Append('\n').Append($"Parameter Group {i}\n");
                     foreach (var (key, value) in _groups[i].Where(e => e.Key != "params").OrderBy(e => e.Key, StringComparer.Ordinal))
-                        lines.Add($"    {key}: {PythonValueText.Of(value)}");
+                        text.Append($"    {key}: {PythonValueText.Of(value)}\n");
                 }
-                return string.Join("\n", lines) + "\n)";
+                return text.Append(')').ToString();
             }
         }
     }

@@ -8,4 +8,7 @@ internal static class OptionValues
     /// the int, so it prints <c>0</c> as PyTorch's does, not <c>0.0</c>; any other value as the float.
     /// </summary>
     public static object IntDefault(double value) => value == 0 ? (object)0 : value;
+
+    /// <summary><see cref="IntDefault(double)"/> of an option a parameter group may leave out (null stays null).</summary>
+    public static object? IntDefault(double? value) => value is { } given ? IntDefault(given) : null;
 }

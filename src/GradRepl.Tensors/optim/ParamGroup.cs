@@ -5,14 +5,37 @@ namespace GradRepl.Tensors.Modules;
 /// <c>"params"</c> and the options by name, in PyTorch's order. Options are read at every <c>step()</c>, so
 /// <c>optimizer.param_groups[0]["lr"] = 0.001</c> changes the learning rate from the next step on.
 /// Printed as Python prints the dict: <c>{'params': [...], 'lr': 0.01, 'momentum': 0, ...}</c>.
+/// A group given to an optimizer (<c>new SGD.ParamGroup(model.classifier.parameters(), lr: 1e-3)</c>, or this
+/// class with options set by name, as Python's dict) holds only the options it sets; the optimizer fills in the
+/// rest from its own arguments, in place, as PyTorch's <c>add_param_group</c> does.
 /// </summary>
-public sealed class ParamGroup : OrderedDictionary<string, object?>
+public class ParamGroup : OrderedDictionary<string, object?>
 {
-    internal ParamGroup(List<Tensor> parameters, IEnumerable<KeyValuePair<string, object?>> options)
+    /// <summary>
+    /// A group of <paramref name="parameters"/> with no options of its own yet: Python's <c>{'params': ...}</c>.
+    /// Set options by name: <c>new ParamGroup(model.classifier.parameters()) { ["lr"] = 1e-3 }</c>.
+    /// </summary>
+    public ParamGroup(IEnumerable<Tensor> parameters)
+        : this(parameters, [])
     {
-        Add("params", parameters);
+    }
+
+    /// <summary>A group of <paramref name="parameters"/> with <paramref name="options"/> (those given, in order).</summary>
+    private protected ParamGroup(IEnumerable<Tensor> parameters, IEnumerable<KeyValuePair<string, object?>> options)
+    {
+        // Python's list(params): a one-shot sequence such as model.parameters() is read once, here
+        Add("params", (parameters ?? throw new ValueError("a parameter group got no parameters (null)")).ToList());
         foreach (var (key, value) in options) Add(key, value);
     }
+
+    /// <summary>A group with exactly <paramref name="entries"/>, in their order (a group loaded from a state dict).</summary>
+    internal ParamGroup(IEnumerable<KeyValuePair<string, object?>> entries) : base(entries)
+    {
+    }
+
+    /// <summary>The options that were given (not null), in order: what a typed group's constructor passes on.</summary>
+    private protected static IEnumerable<KeyValuePair<string, object?>> Given(params (string Key, object? Value)[] options)
+        => options.Where(o => o.Value is not null).Select(o => KeyValuePair.Create(o.Key, o.Value));
 
     /// <summary>The tensors this group optimizes (the <c>"params"</c> entry).</summary>
     public IReadOnlyList<Tensor> Parameters => this["params"] as List<Tensor>

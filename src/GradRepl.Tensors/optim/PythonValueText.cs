@@ -6,7 +6,7 @@ namespace GradRepl.Tensors.Modules;
 
 /// <summary>
 /// Python's <c>str</c> of the values an optimizer's options hold (floats, ints, bools, None, tuples, lists of
-/// tensors), for printing an optimizer and its parameter groups and for error texts as PyTorch words them.
+/// tensors, lists and dicts), for printing an optimizer and its parameter groups and for error texts as PyTorch words them.
 /// </summary>
 internal static class PythonValueText
 {
@@ -20,6 +20,9 @@ internal static class PythonValueText
         string s => s,
         ITuple tuple => Tuple(tuple),
         IEnumerable<Tensor> tensors => "[" + string.Join(", ", tensors.Select(t => t.ToString())) + "]",
+        // a dict (a parameter group, a state) prints itself; any other list as Python's list of reprs
+        System.Collections.IDictionary => value.ToString() ?? "",
+        System.Collections.IEnumerable items => "[" + string.Join(", ", items.Cast<object?>().Select(Repr)) + "]",
         IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };

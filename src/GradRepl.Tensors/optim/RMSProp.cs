@@ -9,10 +9,24 @@ namespace GradRepl.Tensors.Modules;
 /// </summary>
 public sealed class RMSProp : torch.optim.Optimizer
 {
-    internal RMSProp(IEnumerable<Tensor> parameters, double lr, double alpha, double eps, double weight_decay, double momentum, bool centered, bool maximize)
-        : base(parameters, Options(lr, alpha, eps, weight_decay, momentum, centered, maximize))
+    internal RMSProp(IEnumerable<Modules.ParamGroup> groups, double lr, double alpha, double eps, double weight_decay, double momentum, bool centered, bool maximize)
+        : base(groups, Options(lr, alpha, eps, weight_decay, momentum, centered, maximize))
     {
     }
+
+    /// <summary>A group of parameters with RMSprop options of its own (TorchSharp's <c>RMSProp.ParamGroup</c>); the options left out take the optimizer's.</summary>
+    /// <param name="parameters">The tensors of this group.</param>
+    /// <param name="lr">This group's learning rate.</param>
+    /// <param name="alpha">This group's smoothing constant.</param>
+    /// <param name="eps">This group's term added to the denominator.</param>
+    /// <param name="weight_decay">This group's L2 penalty.</param>
+    /// <param name="momentum">This group's momentum factor.</param>
+    /// <param name="centered">Centered RMSprop for this group.</param>
+    /// <param name="maximize">Ascend instead of descend in this group.</param>
+    public sealed class ParamGroup(IEnumerable<Tensor> parameters, double? lr = null, double? alpha = null, double? eps = null,
+        double? weight_decay = null, double? momentum = null, bool? centered = null, bool? maximize = null)
+        : Modules.ParamGroup(parameters, Given(("lr", lr), ("momentum", OptionValues.IntDefault(momentum)), ("alpha", alpha), ("eps", eps),
+            ("centered", centered), ("weight_decay", OptionValues.IntDefault(weight_decay)), ("maximize", maximize)));
 
     private protected override string PythonName => "RMSprop";
 
@@ -37,17 +51,17 @@ public sealed class RMSProp : torch.optim.Optimizer
         ];
     }
 
-    private protected override void Update<T>(ParamGroup group, Dictionary<string, object> state, T[] param, T[] grad)
+    private protected override void Update<T>(Modules.ParamGroup group, StateBuffers state, T[] param, T[] grad)
     {
         var alpha = group.Number("alpha");
         var weightDecay = group.Number("weight_decay");
         var momentum = group.Number("momentum");
         var centered = group.Flag("centered");
         var maximize = group.Flag("maximize");
-        NextStep(state);
-        var squareAvg = Buffer(state, "square_avg", param.Length, T.Zero);
-        var buffer = momentum > 0 ? Buffer(state, "momentum_buffer", param.Length, T.Zero) : null;
-        var gradAvg = centered ? Buffer(state, "grad_avg", param.Length, T.Zero) : null;
+        state.NextStepCount();
+        var squareAvg = state.Buffer("square_avg", T.Zero);
+        var buffer = momentum > 0 ? state.Buffer("momentum_buffer", T.Zero) : null;
+        var gradAvg = centered ? state.Buffer("grad_avg", T.Zero) : null;
         var (a, oneMinusA) = (Scalar<T>(alpha), Scalar<T>(1 - alpha));
         var (decay, eps, mom, lr) = (Scalar<T>(weightDecay), Scalar<T>(group.Number("eps")), Scalar<T>(momentum), Scalar<T>(-group.Number("lr")));
         for (var i = 0; i < param.Length; i++)

@@ -10,23 +10,40 @@ namespace GradRepl.Tensors.Modules;
 /// </summary>
 public sealed class SGD : torch.optim.Optimizer
 {
-    internal SGD(IEnumerable<Tensor> parameters, double lr, double momentum, double dampening, double weight_decay, bool nesterov, bool maximize)
-        : base(parameters, Options(lr, momentum, dampening, weight_decay, nesterov, maximize))
+    internal SGD(IEnumerable<Modules.ParamGroup> groups, double? lr, double momentum, double dampening, double weight_decay, bool nesterov, bool maximize)
+        : base(groups, Options(lr, momentum, dampening, weight_decay, nesterov, maximize))
     {
     }
 
+    /// <summary>
+    /// A group of parameters with SGD options of its own (TorchSharp's <c>SGD.ParamGroup</c>); the options left out
+    /// take the optimizer's: <c>torch.optim.SGD([new SGD.ParamGroup(model.features.parameters()),
+    /// new SGD.ParamGroup(model.classifier.parameters(), lr: 1e-3)], lr: 1e-2, momentum: 0.9)</c>.
+    /// </summary>
+    /// <param name="parameters">The tensors of this group.</param>
+    /// <param name="lr">This group's learning rate.</param>
+    /// <param name="momentum">This group's momentum factor.</param>
+    /// <param name="dampening">This group's dampening of the momentum.</param>
+    /// <param name="weight_decay">This group's L2 penalty.</param>
+    /// <param name="nesterov">Nesterov momentum for this group.</param>
+    /// <param name="maximize">Ascend instead of descend in this group.</param>
+    public sealed class ParamGroup(IEnumerable<Tensor> parameters, double? lr = null, double? momentum = null, double? dampening = null,
+        double? weight_decay = null, bool? nesterov = null, bool? maximize = null)
+        : Modules.ParamGroup(parameters, Given(("lr", lr), ("momentum", OptionValues.IntDefault(momentum)), ("dampening", OptionValues.IntDefault(dampening)),
+            ("weight_decay", OptionValues.IntDefault(weight_decay)), ("nesterov", nesterov), ("maximize", maximize)));
+
     private protected override string PythonName => "SGD";
 
-    private static IEnumerable<KeyValuePair<string, object?>> Options(double lr, double momentum, double dampening, double weight_decay, bool nesterov, bool maximize)
+    private static IEnumerable<KeyValuePair<string, object?>> Options(double? lr, double momentum, double dampening, double weight_decay, bool nesterov, bool maximize)
     {
         // PyTorch's checks, in its order
-        if (lr < 0.0) throw new ValueError($"Invalid learning rate: {PythonRepr.Float(lr)}");
+        if (lr is < 0.0) throw new ValueError($"Invalid learning rate: {PythonRepr.Float(lr.Value)}");
         if (momentum < 0.0) throw new ValueError($"Invalid momentum value: {PythonRepr.Float(momentum)}");
         if (weight_decay < 0.0) throw new ValueError($"Invalid weight_decay value: {PythonRepr.Float(weight_decay)}");
         if (nesterov && (momentum <= 0 || dampening != 0)) throw new ValueError("Nesterov momentum requires a momentum and zero dampening");
         return
         [
-            new("lr", lr),
+            new("lr", lr ?? Required),
             new("momentum", OptionValues.IntDefault(momentum)),
             new("dampening", OptionValues.IntDefault(dampening)),
             new("weight_decay", OptionValues.IntDefault(weight_decay)),
@@ -37,7 +54,7 @@ public sealed class SGD : torch.optim.Optimizer
         ];
     }
 
-    private protected override void Update<T>(ParamGroup group, Dictionary<string, object> state, T[] param, T[] grad)
+    private protected override void Update<T>(Modules.ParamGroup group, StateBuffers state, T[] param, T[] grad)
     {
         var lr = Scalar<T>(-group.Number("lr"));
         var momentum = group.Number("momentum");
@@ -51,8 +68,13 @@ public sealed class SGD : torch.optim.Optimizer
         var firstStep = false;
         if (momentum != 0)
         {
-            firstStep = !state.ContainsKey("momentum_buffer");
-            buffer = Buffer(state, "momentum_buffer", param.Length, T.Zero);
+            // a buffer that is None (or missing) starts as the first step's d
+            firstStep = !state.Has("momentum_buffer");
+            buffer = state.Buffer("momentum_buffer", T.Zero);
+        }
+        else
+        {
+            state.SetNone("momentum_buffer");
         }
         for (var i = 0; i < param.Length; i++)
         {

@@ -4,7 +4,7 @@
 Run by hand on a machine with Debian's python3-torch (PyTorch 1.13):
     /usr/bin/python3 tests/GradRepl.Tensors.Tests/Data/generate_optim.py
 
-The cases have generate_autograd.py's form (whose writer this script reuses). Most are "text": a helper runs 20
+The cases have generate_autograd.py's form (golden_writer.py writes them). Most are "text": a helper runs 20
 optimizer steps on a small problem, or one or more passes of a DataLoader, and returns what it printed; the C# side
 (GoldenCaseCompiler's helpers of the same names) prints the same things through the engine. "bits" lines hold the
 parameters' exact float bits after the last step, so the update formulas are checked beyond the printed digits.
@@ -17,7 +17,7 @@ import torch
 from torch.utils.data import DataLoader, Dataset, TensorDataset
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import generate_autograd as base  # noqa: E402
+import golden_writer  # noqa: E402
 
 
 def bits(t):
@@ -273,9 +273,4 @@ CASES = [
 
 
 if __name__ == "__main__":
-    base.CASES = CASES
-    base.INPUTS = {}
-    for helper in (bits, quadratic, linreg, lr_changed, no_grad_step, batches, order, dataset_item, non_leaf,
-                   sgd, adam, rmsprop, adagrad, DataLoader, TensorDataset):
-        setattr(base, helper.__name__, helper)
-    base.main("optim.json")
+    golden_writer.write("optim.json", CASES, {}, golden_writer.helpers_of(globals()))

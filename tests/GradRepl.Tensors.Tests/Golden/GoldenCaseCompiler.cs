@@ -36,7 +36,7 @@ internal static class GoldenCaseCompiler
             static T seeded<T>(long seed, Func<T> draw) { torch.manual_seed(seed); return draw(); }
             static string next_names(Tensor y) => string.Join("|", y.grad_fn!.next_functions.Select(f => f.node is null ? "None" : f.node.name()));
         }
-        """ + OptimHelpers;
+        """ + OptimHelpers + OptimGroupHelpers;
 
     // The helpers of generate_optim.py: optimizer runs and DataLoader passes that print what the Python ones print.
     private const string OptimHelpers = """
@@ -175,6 +175,171 @@ internal static class GoldenCaseCompiler
             }
 
             static string dataset_item(long i) => torch.utils.data.TensorDataset(torch.arange(20.0).reshape(10, 2), torch.arange(10))[i].ToString()!;
+        }
+        """;
+
+    // The helpers of generate_optim_groups.py: runs over two parameter groups, add_param_group, a schedule,
+    // state and state_dict, a checkpoint round trip.
+    private const string OptimGroupHelpers = """
+
+        public static partial class GoldenCases
+        {
+            static (Tensor w, Tensor b, Func<Tensor> loss) problem(ScalarType dtype = ScalarType.Float32)
+            {
+                var w = torch.tensor(new double[,] { { 0.5, -1.0, 2.0 }, { 1.5, 0.25, -0.5 } }, dtype: dtype, requires_grad: true);
+                var b = torch.tensor(new[] { 0.1, -0.2, 0.3 }, dtype: dtype, requires_grad: true);
+                return (w, b, loss_of(w, b));
+            }
+
+            static Func<Tensor> loss_of(Tensor w, Tensor b)
+            {
+                var t = torch.tensor(new double[,] { { 1.0, 0.5, -1.0 }, { 0.0, 2.0, 1.0 } }, dtype: w.dtype);
+                var c = torch.tensor(new double[,] { { 1.0, 0.5, 2.0 }, { 0.25, 1.5, 1.0 } }, dtype: w.dtype);
+                var bt = torch.tensor(new[] { 1.0, -1.0, 0.5 }, dtype: w.dtype);
+                return () => (c * (w - t).pow(2)).sum() + (b - bt).pow(2).sum();
+            }
+
+            static void steps(torch.optim.Optimizer optimizer, Tensor w, Tensor b, Func<Tensor> loss, int count, List<string> lines, int first = 0)
+            {
+                for (var i = first; i < first + count; i++)
+                {
+                    optimizer.zero_grad();
+                    loss().backward();
+                    optimizer.step();
+                    lines.Add($"{i}:\n{w}\n{b}");
+                }
+            }
+
+            static string two_groups(Func<Tensor[], Tensor[], torch.optim.Optimizer> make, ScalarType dtype = ScalarType.Float32, int count = 8)
+            {
+                var (w, b, loss) = problem(dtype);
+                var optimizer = make([w], [b]);
+                var lines = new List<string>();
+                steps(optimizer, w, b, loss, count, lines);
+                lines.Add("bits: " + bits(w) + " | " + bits(b));
+                lines.Add(optimizer.ToString());
+                lines.Add($"state w: {optimizer.state[w]}");
+                lines.Add($"state b: {optimizer.state[b]}");
+                return string.Join("\n", lines);
+            }
+
+            static string added(Func<Tensor[], torch.optim.Optimizer> make, Action<torch.optim.Optimizer, Tensor[]> add, int count = 6)
+            {
+                var (w, b, loss) = problem();
+                var optimizer = make([w]);
+                var lines = new List<string>();
+                steps(optimizer, w, b, loss, 3, lines);
+                add(optimizer, [b]);
+                lines.Add(optimizer.ToString());
+                steps(optimizer, w, b, loss, count - 3, lines, first: 3);
+                lines.Add("bits: " + bits(w) + " | " + bits(b));
+                lines.Add($"state b: {optimizer.state[b]}");
+                return string.Join("\n", lines);
+            }
+
+            static string schedule(Func<Tensor[], Tensor[], torch.optim.Optimizer> make, int count = 6)
+            {
+                var (w, b, loss) = problem();
+                var optimizer = make([w], [b]);
+                var lines = new List<string>();
+                for (var i = 0; i < count; i++)
+                {
+                    optimizer.zero_grad();
+                    loss().backward();
+                    optimizer.step();
+                    foreach (var group in optimizer.param_groups) group.LearningRate *= 0.5;
+                    lines.Add($"{i}: [{string.Join(", ", optimizer.param_groups.Select(g => g["lr"]!.ToString()))}]\n{w}\n{b}");
+                }
+                lines.Add("bits: " + bits(w) + " | " + bits(b));
+                return string.Join("\n", lines);
+            }
+
+            static string round_trip(Func<Tensor[], Tensor[], torch.optim.Optimizer> make, int before = 3, int after = 3)
+            {
+                var (w, b, loss) = problem();
+                var optimizer = make([w], [b]);
+                var lines = new List<string>();
+                steps(optimizer, w, b, loss, before, lines);
+                var saved = optimizer.state_dict();
+                lines.Add($"saved: {saved}");
+                var w2 = w.detach().clone().requires_grad_();
+                var b2 = b.detach().clone().requires_grad_();
+                var loss2 = loss_of(w2, b2);
+                var restored = make([w2], [b2]);
+                restored.param_groups[0]["lr"] = 123.0;
+                restored.load_state_dict(saved);
+                lines.Add($"group 0: {restored.param_groups[0]}");
+                lines.Add(restored.ToString());
+                steps(restored, w2, b2, loss2, after, lines, first: before);
+                steps(optimizer, w, b, loss, after, lines, first: before);
+                lines.Add("bits: " + bits(w) + " | " + bits(b));
+                lines.Add("bits: " + bits(w2) + " | " + bits(b2));
+                steps(restored, w2, b2, loss2, 1, lines, first: before + after);
+                lines.Add($"first: {optimizer.state[w]}");
+                lines.Add($"restored: {restored.state[w2]}");
+                lines.Add($"restored dict: {restored.state_dict()}");
+                return string.Join("\n", lines);
+            }
+
+            static string state_now(Func<Tensor[], Tensor[], torch.optim.Optimizer> make, int count)
+            {
+                var (w, b, loss) = problem();
+                var optimizer = make([w], [b]);
+                var lines = new List<string>();
+                steps(optimizer, w, b, loss, count, lines);
+                lines.Add($"len {optimizer.state.Count}");
+                lines.Add(optimizer.state.ToString());
+                lines.Add(optimizer.state_dict().ToString());
+                return string.Join("\n", lines);
+            }
+
+            static string cast_load()
+            {
+                var (w, b, loss) = problem();
+                var optimizer = torch.optim.Adam([w, b], lr: 0.1);
+                steps(optimizer, w, b, loss, 2, []);
+                var (w2, b2, loss2) = problem(torch.float64);
+                var restored = torch.optim.Adam([w2, b2], lr: 0.1);
+                restored.load_state_dict(optimizer.state_dict());
+                var lines = new List<string> { $"{restored.state[w2]}" };
+                steps(restored, w2, b2, loss2, 2, lines, first: 2);
+                lines.Add("bits: " + bits(w2) + " | " + bits(b2));
+                return string.Join("\n", lines);
+            }
+
+            static string state_set()
+            {
+                var (w, b, loss) = problem();
+                var optimizer = torch.optim.SGD([w, b], lr: 0.1, momentum: 0.9);
+                optimizer.state[w]["momentum_buffer"] = torch.ones(2, 3);
+                var lines = new List<string>();
+                steps(optimizer, w, b, loss, 2, lines);
+                lines.Add("bits: " + bits(w) + " | " + bits(b));
+                lines.Add($"{optimizer.state[w]}");
+                return string.Join("\n", lines);
+            }
+
+            static object dup_groups()
+            {
+                var w = torch.ones(2, requires_grad: true);
+                return torch.optim.SGD([new SGD.ParamGroup([w]), new SGD.ParamGroup([torch.zeros(1, requires_grad: true), w])], lr: 0.1);
+            }
+
+            static object dup_added()
+            {
+                var w = torch.ones(2, requires_grad: true);
+                var optimizer = torch.optim.Adam([w]);
+                optimizer.add_param_group(new ParamGroup([]) { ["params"] = w, ["lr"] = 0.1 });
+                return optimizer;
+            }
+
+            static object load_other(Func<Tensor[], Tensor[], torch.optim.Optimizer> make_saved, Func<Tensor[], Tensor[], torch.optim.Optimizer> make_loading)
+            {
+                var (w, b, _) = problem();
+                var loading = make_loading([w], [b]);
+                loading.load_state_dict(make_saved([w], [b]).state_dict());
+                return loading;
+            }
         }
         """;
 

@@ -11,4 +11,11 @@ public sealed class OptimGoldenTests
     [Theory]
     [MemberData(nameof(CaseIds))]
     public void OptimCase_RunInEngine_MatchesPyTorch(string id) => AutogradGoldenTests.Check("optim.json", id);
+
+    public static TheoryData<string> GroupCaseIds => new(AutogradGoldenCase.InFile("optim_groups.json").Keys.Order());
+
+    /// <summary>Data/optim_groups.json (Data/generate_optim_groups.py): several parameter groups, add_param_group, state, state_dict.</summary>
+    [Theory]
+    [MemberData(nameof(GroupCaseIds))]
+    public void OptimGroupsCase_RunInEngine_MatchesPyTorch(string id) => AutogradGoldenTests.Check("optim_groups.json", id);
 }

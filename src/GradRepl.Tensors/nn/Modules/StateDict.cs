@@ -15,6 +15,13 @@ public sealed class StateDict : IDictionary<string, Tensor>, IReadOnlyDictionary
     private readonly List<string> _keys = [];
     private readonly Dictionary<string, Tensor> _values = [];
 
+    /// <summary>
+    /// What <c>torch.load</c> read from a file that <c>torch.save(optimizer.state_dict(), path)</c> wrote (then this dict
+    /// is empty and prints as the optimizer's): C# needs one return type for <c>torch.load</c>, and this is how
+    /// <c>optimizer.load_state_dict(torch.load(path))</c> gets it.
+    /// </summary>
+    internal OptimizerStateDict? OptimizerState { get; init; }
+
     /// <summary>The tensor stored under <paramref name="key"/>; setting adds the key at the end, or replaces its tensor in place.</summary>
     public Tensor this[string key]
     {
@@ -98,6 +105,7 @@ public sealed class StateDict : IDictionary<string, Tensor>, IReadOnlyDictionary
     /// <summary>PyTorch's print of the dict: <c>OrderedDict([('linear.weight', tensor([[0.5153]])), ('linear.bias', tensor([-0.4414]))])</c>.</summary>
     public override string ToString()
     {
+        if (OptimizerState is { } optimizer) return optimizer.ToString();
         var text = new StringBuilder("OrderedDict([");
         for (var i = 0; i < _keys.Count; i++)
         {
