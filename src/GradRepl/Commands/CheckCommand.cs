@@ -69,6 +69,7 @@ internal static class CheckCommand
                 result = new LessonCheckResult(file, 0, [], $"{name}: error: cannot read: {e.Message}");
             }
 
+            if (result.Warnings is not null) output.Out.WriteLine(result.Warnings);
             foreach (var mismatch in result.Mismatches) output.Out.WriteLine(mismatch);
             if (result.Error is not null) output.Out.WriteLine(result.Error);
             if (result.Passed && result.Checked == 0)

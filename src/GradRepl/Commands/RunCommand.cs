@@ -46,6 +46,8 @@ internal static class RunCommand
             return ExitCodes.Failure;
         }
 
+        var script = ((CompileResult.Compiled)compiled).Script;
+        if (script.Warnings.Count > 0) output.WriteErrorLine(DiagnosticFormatter.FormatCompileWarnings(script.Warnings));
         var environment = new ScriptEnvironment
         {
             Output = output,
@@ -54,7 +56,7 @@ internal static class RunCommand
             PlotDirectory = options.OutDirectory,
             Cancellation = cancellation,
         };
-        var result = runner.Execute(((CompileResult.Compiled)compiled).Script, source, environment);
+        var result = runner.Execute(script, source, environment);
         HostTrace.Phase("run: script finished");
         Trace(output, RoslynLoaded() ? "roslyn loaded" : "roslyn not loaded");
         var exitCode = Report(result, source.Path, output);

@@ -15,6 +15,9 @@ internal sealed record LessonCheckResult(string Path, int Checked, IReadOnlyList
 {
     /// <summary>True when every block matched and the lesson ran to the end.</summary>
     public bool Passed => Mismatches.Count == 0 && Error is null;
+
+    /// <summary>The host's compile warnings, formatted (they do not make a lesson fail), or null when there are none.</summary>
+    public string? Warnings { get; init; }
 }
 
 /// <summary>
@@ -63,7 +66,9 @@ internal sealed partial class LessonChecker
             Checkpoint = id => reached.Add((id, captured.GetStringBuilder().Length, capturedError.GetStringBuilder().Length)),
         };
 
-        var result = _runner.Execute(((CompileResult.Compiled)compiled).Script, source, environment);
+        var script = ((CompileResult.Compiled)compiled).Script;
+        var warnings = script.Warnings.Count > 0 ? DiagnosticFormatter.FormatCompileWarnings(script.Warnings) : null;
+        var result = _runner.Execute(script, source, environment);
         string? runError = result switch
         {
             EvaluationResult.Success => null,
@@ -74,7 +79,7 @@ internal sealed partial class LessonChecker
         if (result is EvaluationResult.TimedOut or EvaluationResult.Cancelled)
         {
             // The script thread may still be writing; stop here.
-            return new LessonCheckResult(path, 0, [], runError);
+            return new LessonCheckResult(path, 0, [], runError) { Warnings = warnings };
         }
 
         var output = captured.ToString();
@@ -106,7 +111,7 @@ internal sealed partial class LessonChecker
             }
         }
 
-        return new LessonCheckResult(path, checkedCount, mismatches, runError);
+        return new LessonCheckResult(path, checkedCount, mismatches, runError) { Warnings = warnings };
     }
 
     /// <summary>Text of the lesson with <c>__checkpoint(id);</c> prepended on each marker line.</summary>

@@ -79,7 +79,10 @@ internal sealed class ReplLoop
     /// <param name="path">The file it came from, or null for typed input.</param>
     public bool Submit(string code, string? path)
     {
-        var result = _session.Evaluate(code, path);
+        var result = _session.Evaluate(code, path, warnings =>
+        {
+            foreach (var warning in warnings) WriteError(FormatCompileError(warning, code, path));
+        });
         _output.EndLine();
         LastSucceeded = result is SubmissionResult.Success;
         switch (result)
@@ -255,15 +258,16 @@ internal sealed class ReplLoop
         var where = path is not null
             ? $"{DiagnosticFormatter.DisplayPath(path)}({error.Line},{error.Column}): "
             : multiline ? $"(line {error.Line}) " : "";
-        var header = _ansi.Red($"{where}error {error.Id}: {error.Message}");
+        var colour = error.IsWarning ? (Func<string, string>)_ansi.Yellow : _ansi.Red;
+        var header = colour($"{where}{(error.IsWarning ? "warning" : "error")} {error.Id}: {error.Message}");
         var line = error.SourceLine.TrimEnd();
         var caret = new System.Text.StringBuilder();
         for (int i = 0; i < error.Column - 1 && i < line.Length; i++) caret.Append(line[i] == '\t' ? '\t' : ' ');
         caret.Append('^');
         int tildes = Math.Min(error.Length, Math.Max(1, line.Length - (error.Column - 1))) - 1;
         if (tildes > 0) caret.Append('~', tildes);
-        var text = $"{header}\n    {line}\n    {_ansi.Red(caret.ToString())}";
-        return CompileHints.For(error.Id, error.Message) is { } hint ? $"{text}\n    {hint}" : text;
+        var text = $"{header}\n    {line}\n    {colour(caret.ToString())}";
+        return (error.Hint ?? CompileHints.For(error.Id, error.Message)) is { } hint ? $"{text}\n    {hint}" : text;
     }
 
     private string FormatException(SubmissionResult.Failed failed)

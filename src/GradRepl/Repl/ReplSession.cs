@@ -82,7 +82,8 @@ internal sealed class ReplSession
     /// <summary>Compiles and runs <paramref name="code"/> as the next submission.</summary>
     /// <param name="code">What the user typed (or a file's contents).</param>
     /// <param name="path">The file it came from, or null for typed input.</param>
-    public SubmissionResult Evaluate(string code, string? path = null)
+    /// <param name="showWarnings">Given the host's compile warnings (<see cref="TensorCompoundAssignments"/>), when there are any, before the code runs.</param>
+    public SubmissionResult Evaluate(string code, string? path = null, Action<IReadOnlyList<ReplDiagnostic>>? showWarnings = null)
     {
         HostTrace.Phase("repl: evaluate");
         var previous = State;
@@ -91,9 +92,11 @@ internal sealed class ReplSession
         var script = previous.Script.ContinueWith(instrumented.Text, Options.WithFilePath(path ?? ReplPath));
 
         var errors = script.Compile().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-        if (errors.Count > 0) return new SubmissionResult.CompileFailed(Map(errors, code, instrumented));
-
         var compilation = script.GetCompilation();
+        if (errors.Count > 0) return new SubmissionResult.CompileFailed(Map(errors, code, instrumented, compilation));
+
+        var warnings = Warnings(compilation, code, instrumented);
+        if (warnings.Count > 0) showWarnings?.Invoke(warnings);
         var number = ++_submissionCount;
         _submissionsByAssembly[compilation.AssemblyName ?? ""] = (number, code);
         var trailing = TrailingExpressionKind(compilation);
@@ -201,22 +204,52 @@ internal sealed class ReplSession
         return (state, hostError, cancellation.IsCancellationRequested);
     }
 
-    private static List<ReplDiagnostic> Map(List<Diagnostic> errors, string code, InstrumentedCode instrumented)
+    private static List<ReplDiagnostic> Map(List<Diagnostic> errors, string code, InstrumentedCode instrumented, Compilation compilation)
     {
         var text = SourceText.From(code);
         var result = new List<ReplDiagnostic>();
         foreach (var d in errors.OrderBy(d => d.Location.SourceSpan.Start))
         {
             var span = d.Location.IsInSource ? instrumented.ToOriginal(d.Location.SourceSpan) : new TextSpan(0, 0);
-            var start = text.Lines.GetLinePosition(Math.Min(span.Start, code.Length));
-            var line = text.Lines[start.Line].ToString();
-            var end = text.Lines.GetLinePosition(Math.Min(span.End, code.Length));
-            var length = end.Line == start.Line ? end.Character - start.Character : line.Length - start.Character;
-            result.Add(new ReplDiagnostic(start.Line + 1, start.Character + 1, Math.Max(1, length), d.Id,
-                d.GetMessage(System.Globalization.CultureInfo.InvariantCulture), line));
+            var hint = d.Location.IsInSource ? TensorCompoundAssignments.HintFor(compilation, d, s => text.ToString(instrumented.ToOriginal(s))) : null;
+            result.Add(Locate(text, span) with { Id = d.Id, Message = d.GetMessage(System.Globalization.CultureInfo.InvariantCulture), Hint = hint });
         }
 
         return result;
+    }
+
+    // The host's own warnings about the submission (a tensor's -= under no_grad), positioned as errors are.
+    private static List<ReplDiagnostic> Warnings(Compilation compilation, string code, InstrumentedCode instrumented)
+    {
+        var text = SourceText.From(code);
+        var result = new List<ReplDiagnostic>();
+        foreach (var finding in TensorCompoundAssignments.Find(compilation))
+        {
+            // Roslyn puts the trees of #load-ed files before the submission's own: only the submission's are
+            // positioned in what was typed (a loaded file's warnings show when it is run as a script).
+            if (finding.Tree != compilation.SyntaxTrees.Last()) continue;
+            string Original(TextSpan span) => text.ToString(instrumented.ToOriginal(span));
+            var target = Original(finding.Target);
+            result.Add(Locate(text, instrumented.ToOriginal(finding.Span)) with
+            {
+                Id = TensorCompoundAssignments.WarningId,
+                Message = TensorCompoundAssignments.Message(target, finding.Operator),
+                IsWarning = true,
+                Hint = TensorCompoundAssignments.Hint(target, finding.Operator, Original(finding.Value)),
+            });
+        }
+
+        return result;
+    }
+
+    // A diagnostic at `span` of what the user typed: line, column, length and line text; no id or message yet.
+    private static ReplDiagnostic Locate(SourceText text, TextSpan span)
+    {
+        var start = text.Lines.GetLinePosition(Math.Min(span.Start, text.Length));
+        var line = text.Lines[start.Line].ToString();
+        var end = text.Lines.GetLinePosition(Math.Min(span.End, text.Length));
+        var length = end.Line == start.Line ? end.Character - start.Character : line.Length - start.Character;
+        return new ReplDiagnostic(start.Line + 1, start.Character + 1, Math.Max(1, length), "", "", line);
     }
 
     private enum TrailingKind { None, Void, Typeless, Value, Plot }

@@ -25,14 +25,16 @@ internal abstract record SubmissionResult
     public sealed record Interrupted : SubmissionResult;
 }
 
-/// <summary>A compile error in REPL input.</summary>
+/// <summary>A compile error (or the host's warning) in REPL input.</summary>
 /// <param name="Line">1-based line within the submission.</param>
 /// <param name="Column">1-based column.</param>
 /// <param name="Length">Length of the span on that line (at least 1).</param>
 /// <param name="Id">E.g. <c>CS0103</c>.</param>
 /// <param name="Message">The compiler's message.</param>
 /// <param name="SourceLine">The offending line.</param>
-internal sealed record ReplDiagnostic(int Line, int Column, int Length, string Id, string Message, string SourceLine);
+/// <param name="IsWarning">True for a warning (the code still runs), false for an error.</param>
+/// <param name="Hint">The line shown under it, when the host knows what to write instead.</param>
+internal sealed record ReplDiagnostic(int Line, int Column, int Length, string Id, string Message, string SourceLine, bool IsWarning = false, string? Hint = null);
 
 /// <summary>A line of code the user entered earlier in the session.</summary>
 /// <param name="Submission">1-based submission number.</param>

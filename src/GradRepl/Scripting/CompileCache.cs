@@ -4,14 +4,15 @@ namespace GradRepl.Scripting;
 
 /// <summary>
 /// Compiled scripts on disk, one file per cache key. An entry is <c>magic, version, entry type, entry method,
-/// image, symbols</c> followed by a SHA-256 (<see cref="Sha256"/>) of all that, so a truncated or corrupted entry is detected before
+/// image, symbols, warnings</c> followed by a SHA-256 (<see cref="Sha256"/>) of all that, so a truncated or corrupted entry is detected before
 /// anything is loaded, ignored and rebuilt. Entries are written to a temporary name and renamed into place,
 /// so concurrent runs of the same script never see half an entry.
 /// </summary>
 internal sealed class CompileCache
 {
     private const string Magic = "GRSC";
-    private const int FormatVersion = 1;
+    // 2: entries carry the host's warnings.
+    private const int FormatVersion = 2;
 
     /// <summary>Creates a cache rooted at <paramref name="directory"/>.</summary>
     public CompileCache(string directory)

@@ -16,7 +16,7 @@ internal static class CompileServerProtocol
     public const string ServerOption = "--compile-server";
 
     private const string Magic = "GRCS";
-    private const int Version = 1;
+    private const int Version = 2;
 
     /// <summary>The reply's kinds.</summary>
     public enum ReplyKind : byte
@@ -78,18 +78,7 @@ internal static class CompileServerProtocol
                 break;
             case CompileResult.Failed { Errors: var errors }:
                 writer.Write((byte)ReplyKind.Failed);
-                writer.Write(errors.Count);
-                foreach (var e in errors)
-                {
-                    writer.Write(e.Path);
-                    writer.Write(e.Line);
-                    writer.Write(e.Column);
-                    writer.Write(e.Id);
-                    writer.Write(e.Message);
-                    writer.Write(e.SourceLine is not null);
-                    if (e.SourceLine is not null) writer.Write(e.SourceLine);
-                    writer.Write(e.Length);
-                }
+                ScriptDiagnostic.WriteAll(writer, errors);
                 break;
             default:
                 writer.Write((byte)ReplyKind.Refused);
@@ -106,21 +95,7 @@ internal static class CompileServerProtocol
             case ReplyKind.Compiled:
                 return new CompileResult.Compiled(CompiledScript.ReadFrom(reader), FromCache: false);
             case ReplyKind.Failed:
-            {
-                var count = reader.ReadInt32();
-                var errors = new List<ScriptDiagnostic>(count);
-                for (var i = 0; i < count; i++)
-                {
-                    var path = reader.ReadString();
-                    var line = reader.ReadInt32();
-                    var column = reader.ReadInt32();
-                    var id = reader.ReadString();
-                    var message = reader.ReadString();
-                    var sourceLine = reader.ReadBoolean() ? reader.ReadString() : null;
-                    errors.Add(new ScriptDiagnostic(path, line, column, id, message, sourceLine, reader.ReadInt32()));
-                }
-                return new CompileResult.Failed(errors);
-            }
+                return new CompileResult.Failed(ScriptDiagnostic.ReadAll(reader));
             default:
                 return null;
         }

@@ -26,6 +26,13 @@ internal static class DiagnosticFormatter
     }
 
     /// <summary>
+    /// Every warning, each formatted as <see cref="FormatCompileError"/> formats an error but with <c>warning</c>, one
+    /// after the other; shown before the script runs, which it does anyway.
+    /// </summary>
+    public static string FormatCompileWarnings(IReadOnlyList<ScriptDiagnostic> warnings) =>
+        string.Join('\n', warnings.Select(FormatCompileError));
+
+    /// <summary>
     /// <paramref name="text"/> with control characters (other than tabs) written as <c>\x1b</c>, so that text taken
     /// from a user's file (a source line, a compiler message quoting it) cannot move the cursor or recolour the terminal.
     /// </summary>
@@ -45,13 +52,14 @@ internal static class DiagnosticFormatter
     private static bool IsControl(char c) => c != '\t' && char.IsControl(c);
 
     /// <summary>
-    /// A compile error as <c>path(line,col): error CSxxxx: message</c>, then the source line and a caret
-    /// (with tildes under the rest of the span).
+    /// A compile error as <c>path(line,col): error CSxxxx: message</c> (a warning with <c>warning</c>), then the source
+    /// line and a caret (with tildes under the rest of the span), then the hint when there is one.
     /// </summary>
     public static string FormatCompileError(ScriptDiagnostic diagnostic)
     {
         var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture, $"{DisplayPath(diagnostic.Path)}({diagnostic.Line},{diagnostic.Column}): error {diagnostic.Id}: {Visible(diagnostic.Message)}");
+        var severity = diagnostic.IsWarning ? "warning" : "error";
+        sb.Append(CultureInfo.InvariantCulture, $"{DisplayPath(diagnostic.Path)}({diagnostic.Line},{diagnostic.Column}): {severity} {diagnostic.Id}: {Visible(diagnostic.Message)}");
         if (diagnostic.SourceLine is { } rawLine)
         {
             var line = rawLine;
@@ -64,7 +72,7 @@ internal static class DiagnosticFormatter
             if (tildes > 0) sb.Append('~', tildes);
         }
 
-        if (CompileHints.For(diagnostic.Id, diagnostic.Message) is { } hint) sb.Append("\n    ").Append(hint);
+        if ((diagnostic.Hint ?? CompileHints.For(diagnostic.Id, diagnostic.Message)) is { } hint) sb.Append("\n    ").Append(Visible(hint));
         return sb.ToString();
     }
 

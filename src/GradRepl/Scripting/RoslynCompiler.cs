@@ -56,16 +56,21 @@ internal static class RoslynCompiler
         {
             var errors = emit.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
             if (errors.Count == 0) errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-            return new CompileResult.Failed(Convert(errors, main, source, instrumented));
+            return new CompileResult.Failed(Convert(errors, compilation, new MainScript(main, SourceText.From(source.Text), instrumented)));
         }
 
+        var findings = TensorCompoundAssignments.Find(compilation);
+        var warnings = findings.Count == 0 ? [] : Warnings(findings, new MainScript(main, SourceText.From(source.Text), instrumented));
+        HostTrace.Phase("roslyn: host warnings found");
         var entryPoint = compilation.GetEntryPoint(CancellationToken.None)
             ?? throw new InvalidOperationException("The script compilation has no entry point.");
         var type = entryPoint.ContainingType;
         var typeName = type.ContainingNamespace is { IsGlobalNamespace: false } ns
             ? ns.ToDisplayString() + "." + type.MetadataName
             : type.MetadataName;
-        return new CompileResult.Compiled(new CompiledScript(pe.ToArray(), pdb.ToArray(), typeName, entryPoint.MetadataName), FromCache: false);
+        return new CompileResult.Compiled(
+            new CompiledScript(pe.ToArray(), pdb.ToArray(), typeName, entryPoint.MetadataName) { Warnings = warnings },
+            FromCache: false);
     }
 
     /// <summary>
@@ -86,50 +91,75 @@ internal static class RoslynCompiler
         return (template.ReplaceSyntaxTree(empty, tree), tree, instrumented);
     }
 
-    private static List<ScriptDiagnostic> Convert(IEnumerable<Diagnostic> diagnostics, SyntaxTree main, ScriptSource source, InstrumentedCode instrumented)
+    // The host's own warnings (a tensor's -= under no_grad), in the form compile errors take.
+    private static List<ScriptDiagnostic> Warnings(List<TensorCompoundAssignments.Finding> findings, MainScript main)
     {
         var result = new List<ScriptDiagnostic>();
-        var original = SourceText.From(source.Text);
-        foreach (var d in diagnostics.OrderBy(d => d.Location.SourceTree?.FilePath, StringComparer.Ordinal).ThenBy(d => d.Location.SourceSpan.Start))
+        foreach (var finding in findings)
         {
-            var span = d.Location.GetMappedLineSpan();
-            var text = d.Location.SourceTree?.GetText();
-            if (ReferenceEquals(d.Location.SourceTree, main))
+            var target = main.OriginalText(finding.Tree, finding.Target);
+            result.Add(main.Locate(Location.Create(finding.Tree, finding.Span)) with
             {
-                // The main script was compiled instrumented: report positions in the text as written.
-                var mapped = instrumented.ToOriginal(d.Location.SourceSpan);
-                text = original;
+                Id = TensorCompoundAssignments.WarningId,
+                Message = TensorCompoundAssignments.Message(target, finding.Operator),
+                IsWarning = true,
+                Hint = TensorCompoundAssignments.Hint(target, finding.Operator, main.OriginalText(finding.Tree, finding.Value)),
+            });
+        }
+
+        return result;
+    }
+
+    private static List<ScriptDiagnostic> Convert(List<Diagnostic> errors, Compilation compilation, MainScript main)
+    {
+        var result = new List<ScriptDiagnostic>();
+        foreach (var d in errors.OrderBy(d => d.Location.SourceTree?.FilePath, StringComparer.Ordinal).ThenBy(d => d.Location.SourceSpan.Start))
+        {
+            result.Add(main.Locate(d.Location) with
+            {
+                Id = d.Id,
+                Message = d.GetMessage(System.Globalization.CultureInfo.InvariantCulture),
+                Hint = TensorCompoundAssignments.HintFor(compilation, d, span => main.OriginalText(d.Location.SourceTree!, span)),
+            });
+        }
+
+        return result;
+    }
+
+    /// <summary>The main script's tree, compiled instrumented, and its text as written, to report positions in.</summary>
+    private sealed record MainScript(SyntaxTree Tree, SourceText Original, InstrumentedCode Instrumented)
+    {
+        /// <summary>The text of <paramref name="span"/> in <paramref name="tree"/>, as the user wrote it.</summary>
+        public string OriginalText(SyntaxTree tree, TextSpan span) =>
+            ReferenceEquals(tree, Tree) ? Original.ToString(Instrumented.ToOriginal(span)) : tree.GetText().ToString(span);
+
+        /// <summary>A diagnostic at <paramref name="location"/>: file, line, column, source line and length; no id or message yet.</summary>
+        public ScriptDiagnostic Locate(Location location)
+        {
+            var span = location.GetMappedLineSpan();
+            var text = location.SourceTree?.GetText();
+            if (ReferenceEquals(location.SourceTree, Tree))
+            {
+                var mapped = Instrumented.ToOriginal(location.SourceSpan);
+                text = Original;
                 span = new FileLinePositionSpan(
                     span.Path,
-                    original.Lines.GetLinePosition(Math.Min(mapped.Start, original.Length)),
-                    original.Lines.GetLinePosition(Math.Min(mapped.End, original.Length)));
+                    Original.Lines.GetLinePosition(Math.Min(mapped.Start, Original.Length)),
+                    Original.Lines.GetLinePosition(Math.Min(mapped.End, Original.Length)));
             }
 
             string? sourceLine = null;
             int length = 1;
-            if (text is not null && span.IsValid)
+            if (text is not null && span.IsValid && span.StartLinePosition.Line < text.Lines.Count)
             {
-                if (span.StartLinePosition.Line < text.Lines.Count)
-                {
-                    var line = text.Lines[span.StartLinePosition.Line];
-                    sourceLine = line.ToString();
-                    var end = span.EndLinePosition.Line == span.StartLinePosition.Line
-                        ? span.EndLinePosition.Character
-                        : sourceLine.Length;
-                    length = Math.Max(1, end - span.StartLinePosition.Character);
-                }
+                sourceLine = text.Lines[span.StartLinePosition.Line].ToString();
+                var end = span.EndLinePosition.Line == span.StartLinePosition.Line
+                    ? span.EndLinePosition.Character
+                    : sourceLine.Length;
+                length = Math.Max(1, end - span.StartLinePosition.Character);
             }
 
-            result.Add(new ScriptDiagnostic(
-                span.Path,
-                span.StartLinePosition.Line + 1,
-                span.StartLinePosition.Character + 1,
-                d.Id,
-                d.GetMessage(System.Globalization.CultureInfo.InvariantCulture),
-                sourceLine,
-                length));
+            return new ScriptDiagnostic(span.Path, span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1, "", "", sourceLine, length);
         }
-
-        return result;
     }
 }

@@ -60,6 +60,20 @@ public sealed class CompileServerTests : IDisposable
     }
 
     [Fact]
+    public void TryCompile_ScriptWithAHostWarning_GivesTheSameWarningsAsInProcess()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        StartServer(TimeSpan.FromMinutes(1));
+        var source = ScriptSource.Create(Path.Combine(_directory, "update.csx"), "var w = tensor(2.0, requires_grad: true);\nusing (torch.no_grad()) w -= 0.1 * w;\n");
+
+        var served = Assert.IsType<CompileResult.Compiled>(CompileServerClient.TryCompile(source, SocketPath));
+        var local = Assert.IsType<CompileResult.Compiled>(RoslynCompiler.Compile(source));
+
+        Assert.Equal("GR0001", Assert.Single(served.Script.Warnings).Id);
+        Assert.Equal(local.Script.Warnings, served.Script.Warnings);
+    }
+
+    [Fact]
     public void TryCompile_NoServer_ReturnsNull()
     {
         var source = ScriptSource.Create(Path.Combine(_directory, "a.csx"), "print(1);");
