@@ -2,7 +2,7 @@
 """Writes float_bits.json: float32 results where PyTorch 1.13's exact bits show in what it prints. Its float32 sum and mean of runs of every length class its CPU kernel treats
 differently (under 8, whole rows of 32, the cascade's carries, long runs), sums along inner and outer dimensions, and softmax along the last dimension
 (rows shorter and longer than its eight lanes), exp and sigmoid (SLEEF's exp, and the C library's in sigmoid's
-tail) and sin, as FloatBitsTests checks them.
+tail) and sin, and matrix products (mm, linear with a bias, a transposed operand, mv, dot), as FloatBitsTests checks them.
 
 Run by hand on a machine with Debian's python3-torch (PyTorch 1.13, AVX2 kernels):
     /usr/bin/python3 tests/GradRepl.Tensors.Tests/Data/generate_float_bits.py
@@ -25,6 +25,8 @@ DIM_SUMS = [([60, 1], [0, 1]), ([3, 5], [1]), ([4, 37], [1]), ([2, 3, 40], [2]),
 # exp, sigmoid and sin of these, then of 2005 values of the formula (whole blocks of 16 and a tail).
 UNARY_EDGES = [-200.0, -104.5, -103.9, -87.5, 88.0, 88.8, 100.0, 100.5, float("inf"), float("-inf"), float("nan"), 0.0, -0.0, 12.0]
 SOFTMAX_LENGTHS = [1, 2, 3, 7, 8, 9, 15, 16, 17, 40]
+# Matrix products (n, m, p): this build's reference BLAS adds one float term at a time; small and blocked sizes.
+PRODUCT_SHAPES = [(3, 5, 2), (7, 33, 9), (4, 784, 16), (101, 97, 10), (40, 300, 37)]
 LENGTHS = [0, 1, 3, 4, 5, 7, 8, 9, 31, 32, 33, 60, 100, 513, 1000, 4095, 4096, 4097, 5000, 65537, 262144, 300001, 1000003,
            16777249]
 
@@ -58,9 +60,19 @@ def main():
     x = torch.tensor(UNARY_EDGES + [(k * 7919 % 10007) / 1000.0 - 5.0 for k in range(2005)], dtype=torch.float64).to(torch.float32)
     unary = {"exp": finite_or_name(x.exp().tolist()), "sigmoid": finite_or_name(x.sigmoid().tolist()),
              "sin": finite_or_name(x.sin().tolist())}
+    products = []
+    for n, m, p in PRODUCT_SHAPES:
+        a, b, w = values(n * m).view(n, m), values(m * p).view(m, p), values(p * m).view(p, m)
+        products.append({"shape": [n, m, p],
+                         "mm": torch.mm(a, b).flatten().tolist(),
+                         "linear": torch.nn.functional.linear(a, w, values(p)).flatten().tolist(),
+                         "mm_transposed_left": torch.mm(values(m * n).view(m, n).t(), b).flatten().tolist(),
+                         "mv": torch.mv(a, values(m)).tolist(),
+                         "dot": torch.dot(values(m), values(m + 3)[3:]).item()})
     path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "float_bits.json")
     with open(path, "w") as f:
-        json.dump({"torch": torch.__version__, "cases": cases, "softmax": softmax, "dims": dims, "unary": unary}, f, indent=1, allow_nan=False)
+        json.dump({"torch": torch.__version__, "cases": cases, "softmax": softmax, "dims": dims, "unary": unary,
+                   "products": products}, f, indent=1, allow_nan=False)
         f.write("\n")
 
 

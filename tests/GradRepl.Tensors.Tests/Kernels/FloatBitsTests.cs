@@ -8,7 +8,8 @@ namespace GradRepl.Tensors.Tests.Kernels;
 /// The float32 sum and mean against PyTorch's (Data/float_bits.json, from Data/generate_float_bits.py): PyTorch adds in float, in
 /// its own order, and a loss prints its last digit from that order. Lengths cover each path of its kernel, and both
 /// sides of the switch from the plain loop to 256-bit registers. softmax along the last dimension too: SLEEF's exp and
-/// PyTorch's order of additions; exp, sigmoid and sin, whose last bit PyTorch takes from SLEEF.
+/// PyTorch's order of additions; exp, sigmoid and sin, whose last bit PyTorch takes from SLEEF; matrix products, which
+/// its build's reference BLAS adds one float term at a time.
 /// </summary>
 public sealed class FloatBitsTests
 {
@@ -111,6 +112,35 @@ public sealed class FloatBitsTests
         "-inf" => double.NegativeInfinity,
         _ => double.NaN,
     };
+
+    public static TheoryData<int> ProductCases
+    {
+        get
+        {
+            var data = new TheoryData<int>();
+            for (var i = 0; i < Golden("products").Count(); i++) data.Add(i);
+            return data;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(ProductCases))]
+    public void MatrixProducts_AreBitForBitPyTorchs(int index)
+    {
+        var c = Golden("products").ElementAt(index);
+        var shape = c.GetProperty("shape").EnumerateArray().Select(v => v.GetInt32()).ToArray();
+        int n = shape[0], m = shape[1], p = shape[2];
+        var a = torch.tensor(Values(n * m)).view(n, m);
+        var b = torch.tensor(Values(m * p)).view(m, p);
+        var w = torch.tensor(Values(p * m)).view(p, m);
+        double[] Expected(string name) => c.GetProperty(name).EnumerateArray().Select(v => v.GetDouble()).ToArray();
+
+        Assert.Equal(Expected("mm"), torch.mm(a, b).ToArray());
+        Assert.Equal(Expected("linear"), torch.nn.functional.linear(a, w, torch.tensor(Values(p))).ToArray());
+        Assert.Equal(Expected("mm_transposed_left"), torch.mm(torch.tensor(Values(m * n)).view(m, n).t(), b).ToArray());
+        Assert.Equal(Expected("mv"), torch.mv(a, torch.tensor(Values(m))).ToArray());
+        Assert.Equal(c.GetProperty("dot").GetDouble(), torch.dot(torch.tensor(Values(m)), torch.tensor(Values(m + 3))[3..]).item());
+    }
 
     private static float[] Values(int length)
     {
