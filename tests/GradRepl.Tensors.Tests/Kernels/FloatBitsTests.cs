@@ -58,15 +58,7 @@ public sealed class FloatBitsTests
         Assert.Equal(expected, torch.tensor(x).view(3, length).softmax(-1).ToArray());
     }
 
-    public static TheoryData<int> DimSumCases
-    {
-        get
-        {
-            var data = new TheoryData<int>();
-            for (var i = 0; i < Golden("dims").Count(); i++) data.Add(i);
-            return data;
-        }
-    }
+    public static TheoryData<int> DimSumCases => Indexes("dims");
 
     [Theory]
     [MemberData(nameof(DimSumCases))]
@@ -113,15 +105,7 @@ public sealed class FloatBitsTests
         _ => double.NaN,
     };
 
-    public static TheoryData<int> ProductCases
-    {
-        get
-        {
-            var data = new TheoryData<int>();
-            for (var i = 0; i < Golden("products").Count(); i++) data.Add(i);
-            return data;
-        }
-    }
+    public static TheoryData<int> ProductCases => Indexes("products");
 
     [Theory]
     [MemberData(nameof(ProductCases))]
@@ -140,6 +124,14 @@ public sealed class FloatBitsTests
         Assert.Equal(Expected("mm_transposed_left"), torch.mm(torch.tensor(Values(m * n)).view(m, n).t(), b).ToArray());
         Assert.Equal(Expected("mv"), torch.mv(a, torch.tensor(Values(m))).ToArray());
         Assert.Equal(c.GetProperty("dot").GetDouble(), torch.dot(torch.tensor(Values(m)), torch.tensor(Values(m + 3))[3..]).item());
+    }
+
+    /// <summary>0, 1, ... for each case of a golden section.</summary>
+    private static TheoryData<int> Indexes(string section)
+    {
+        var data = new TheoryData<int>();
+        for (var i = 0; i < Golden(section).Count(); i++) data.Add(i);
+        return data;
     }
 
     private static float[] Values(int length)
