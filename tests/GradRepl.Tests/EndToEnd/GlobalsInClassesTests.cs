@@ -86,6 +86,33 @@ public sealed class GlobalsInClassesTests : IDisposable
     }
 
     [Fact]
+    public void Check_LessonWhoseClassPrints_EachStepsOutputMatches()
+    {
+        File.WriteAllText(Path.Combine(_tool.WorkingDirectory, "steps.csx"), """
+            // # A class that prints
+
+            // ## Declare it
+            class Trainer
+            {
+                public void Epoch(int n) => print("epoch", n, "loss", 1.0 / n);
+            }
+            var trainer = new Trainer();
+            trainer.Epoch(1);
+            //> epoch 1 loss 1.0
+
+            // ## Call it again
+            trainer.Epoch(2);
+            //> epoch 2 loss 0.5
+
+            """);
+
+        var result = _tool.Run("check", "steps.csx");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("ok    steps.csx (2 outputs match)", result.Stdout);
+    }
+
+    [Fact]
     public void Repl_ClassDeclaredInOneEntry_PrintsFromALaterOneInOrderAndAfterReset()
     {
         var input = """
