@@ -222,10 +222,7 @@ public sealed partial class ScriptGlobals
 
     private void ShowCurrentFigure()
     {
-        if (_figure is null) return;
-        var figure = _figure;
-        _figure = null;
-        Show(figure);
+        if (_figure is { } current) ShowFigure(current);
     }
 
     private void ShowFigure(Figure figure)
