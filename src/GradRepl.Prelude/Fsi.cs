@@ -12,64 +12,73 @@ namespace GradRepl.Prelude;
 public static class Fsi
 {
     /// <summary>
-    /// The script globals F# calls go to: everything a C# script sees, for what this class does not repeat
-    /// (e.g. <c>Fsi.Globals.ylabel "y"</c> works as well as <c>ylabel "y"</c>).
+    /// The script globals F# calls act on, from any thread. <see cref="ScriptGlobals"/>'s static members, everything a
+    /// C# script sees, act on them too once this class has been used (<c>ScriptGlobals.ylim (-1.0, 1.0)</c>).
     /// </summary>
-    public static ScriptGlobals Globals { get; } = new(new ScriptEnvironment
+    public static ScriptGlobals Globals { get; }
+
+    // A static constructor, not an initializer, so that it has run before any member of this class is called: the
+    // members call ScriptGlobals, which finds these globals only once they are the process default.
+    static Fsi()
     {
-        Output = new TextWriterScriptOutput(Console.Out, Console.Error),
-        ScriptPath = "fsi",
-    });
+        Globals = new ScriptGlobals(new ScriptEnvironment
+        {
+            Output = new TextWriterScriptOutput(Console.Out, Console.Error),
+            ScriptPath = "fsi",
+        });
+        // dotnet fsi runs one script per process and makes no globals current
+        Globals.MakeProcessDefault();
+    }
 
     /// <inheritdoc cref="ScriptGlobals.print()"/>
-    public static void print() => Globals.print();
+    public static void print() => ScriptGlobals.print();
 
     /// <inheritdoc cref="ScriptGlobals.print(object)"/>
-    public static void print(object? value) => Globals.print(value);
+    public static void print(object? value) => ScriptGlobals.print(value);
 
     /// <inheritdoc cref="ScriptGlobals.print(object, object[])"/>
-    public static void print(object? value, params object?[]? values) => Globals.print(value, values);
+    public static void print(object? value, params object?[]? values) => ScriptGlobals.print(value, values);
 
     /// <inheritdoc cref="ScriptGlobals.str(object)"/>
-    public static string str(object? value) => Globals.str(value);
+    public static string str(object? value) => ScriptGlobals.str(value);
 
     /// <inheritdoc cref="ScriptGlobals.show(Tensor)"/>
-    public static void show(Tensor t) => Globals.show(t);
+    public static void show(Tensor t) => ScriptGlobals.show(t);
 
     /// <inheritdoc cref="ScriptGlobals.show(Node)"/>
-    public static void show(Node node) => Globals.show(node);
+    public static void show(Node node) => ScriptGlobals.show(node);
 
     /// <summary>Shows the current figure: saves it as <c>plots/fsi-&lt;n&gt;.png</c> and prints the path.</summary>
-    public static void show() => Globals.show();
+    public static void show() => ScriptGlobals.show();
 
     /// <inheritdoc cref="ScriptGlobals.gradcheck"/>
-    public static bool gradcheck(Func<Tensor, Tensor> f, Tensor x) => Globals.gradcheck(f, x);
+    public static bool gradcheck(Func<Tensor, Tensor> f, Tensor x) => ScriptGlobals.gradcheck(f, x);
 
     /// <summary>Starts a new current figure (matplotlib's <c>plt.figure()</c>).</summary>
-    public static void figure() => Globals.figure();
+    public static void figure() => ScriptGlobals.figure();
 
     /// <summary>Adds a line through the points (x[i], y[i]) to the current figure, like <c>plt.plot(x, y, label=...)</c>.</summary>
     /// <param name="x">X values.</param>
     /// <param name="y">Y values, as many as <paramref name="x"/>.</param>
     /// <param name="label">Legend text.</param>
-    public static void plot(Tensor x, Tensor y, string? label = null) => Globals.plot(x, y, label: label);
+    public static void plot(Tensor x, Tensor y, string? label = null) => ScriptGlobals.plot(x, y, label: label);
 
     /// <summary>Sets the current figure's x-axis label.</summary>
     /// <param name="text">The label.</param>
-    public static void xlabel(string text) => Globals.xlabel(text);
+    public static void xlabel(string text) => ScriptGlobals.xlabel(text);
 
     /// <summary>Sets the current figure's y-axis label.</summary>
     /// <param name="text">The label.</param>
-    public static void ylabel(string text) => Globals.ylabel(text);
+    public static void ylabel(string text) => ScriptGlobals.ylabel(text);
 
     /// <summary>Sets the current figure's title.</summary>
     /// <param name="text">The title.</param>
-    public static void title(string text) => Globals.title(text);
+    public static void title(string text) => ScriptGlobals.title(text);
 
     /// <summary>Shows a legend with the labels given to <c>plot</c>.</summary>
-    public static void legend() => Globals.legend();
+    public static void legend() => ScriptGlobals.legend();
 
     /// <summary>Saves the current figure (PNG, or SVG for a path ending in <c>.svg</c>); relative paths are relative to the working directory.</summary>
     /// <param name="path">Where to save.</param>
-    public static void savefig(string path) => Globals.savefig(path);
+    public static void savefig(string path) => ScriptGlobals.savefig(path);
 }

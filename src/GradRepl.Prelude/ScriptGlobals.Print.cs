@@ -5,7 +5,7 @@ namespace GradRepl.Prelude;
 public sealed partial class ScriptGlobals
 {
     /// <summary>Prints an empty line, like Python's <c>print()</c>.</summary>
-    public void print() => WriteLine("");
+    public static void print() => Current.WriteLine("");
 
     /// <summary>
     /// Prints one value like Python's <c>print</c>, with Python's <c>str</c> rules (<c>None</c>, <c>True</c>/<c>False</c>,
@@ -13,7 +13,7 @@ public sealed partial class ScriptGlobals
     /// list (<c>[tensor(1.), tensor(2.)]</c>); what PyTorch returns as a tuple prints as one (<c>(tensor(4.),)</c>).
     /// </summary>
     /// <param name="value">The value to print.</param>
-    public void print(object? value) => WriteLine(PythonFormat.Str(value));
+    public static void print(object? value) => Current.WriteLine(PythonFormat.Str(value));
 
     /// <summary>
     /// Prints the values like Python's <c>print</c>: each converted with Python's <c>str</c> rules, separated by one
@@ -23,21 +23,21 @@ public sealed partial class ScriptGlobals
     /// </summary>
     /// <param name="value">The first value.</param>
     /// <param name="values">The other values.</param>
-    public void print(object? value, params object?[]? values)
+    public static void print(object? value, params object?[]? values)
     {
         // print(a, null) binds values == null: Python's print(a, None).
         values ??= [null];
         // C# passes any reference-type array as the params array itself (print("ts:", new[] { t1, t2 })
         // binds values to the Tensor[]); the compiler's own params array is always exactly object[].
         if (values.GetType() != typeof(object[])) values = [values];
-        WriteLine(string.Join(' ', values.Prepend(value).Select(PythonFormat.Str)));
+        Current.WriteLine(string.Join(' ', values.Prepend(value).Select(PythonFormat.Str)));
     }
 
     /// <summary>Python's <c>str(value)</c>: the text <c>print</c> would show for <paramref name="value"/>.</summary>
     /// <param name="value">Any value.</param>
-    public string str(object? value) => PythonFormat.Str(value);
+    public static string str(object? value) => PythonFormat.Str(value);
 
     /// <summary>Python's <c>repr(value)</c>: like <c>str</c>, but strings are quoted.</summary>
     /// <param name="value">Any value.</param>
-    public string repr(object? value) => PythonFormat.Repr(value);
+    public static string repr(object? value) => PythonFormat.Repr(value);
 }

@@ -18,8 +18,9 @@ public sealed class ScriptGlobalsInlineImageTests : IDisposable
             Output = new FakeTerminalOutput(_output, interactive, TerminalEnvironment.Fake(interactive, variables)),
             PlotDirectory = _directory,
         });
-        globals.plot([0.0, 1.0, 2.0], [0.0, 1.0, 4.0]);
-        globals.show();
+        globals.MakeCurrent();
+        ScriptGlobals.plot([0.0, 1.0, 2.0], [0.0, 1.0, 4.0]);
+        ScriptGlobals.show();
         return _output.ToString();
     }
 

@@ -43,6 +43,7 @@ figure ()
 plot (xs.detach (), relu.detach (), label = "relu")
 plot (xs.detach (), xs.grad, label = "derivative")
 xlabel "x"
+GradRepl.Prelude.ScriptGlobals.ylim (-0.5, 3.5)   // the rest of the prelude, on the same figure
 legend ()
 savefig "plots/fsharp-relu.png"
 print ("saved plots/fsharp-relu.png")

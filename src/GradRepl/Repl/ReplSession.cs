@@ -134,6 +134,7 @@ internal sealed class ReplSession
         return Task.Factory.StartNew(
             () =>
             {
+                globals.MakeCurrent();
                 // Made here, not before the prompt: loading Roslyn's scripting layer and the references takes a while.
                 var options = _options ??= RoslynCompiler.CreateOptions(null);
                 // The second core loads Roslyn's shared machinery alongside this thread; started only now, once the
@@ -160,10 +161,14 @@ internal sealed class ReplSession
     {
         ScriptState<object>? state = null;
         Exception? hostError = null;
+        var globals = Globals;
         using var cancellation = new CancellationTokenSource();
         var thread = new Thread(
             () =>
             {
+                // print, plot, ... called from the entry, from a class an earlier entry declared, and from whatever it
+                // starts, act on this session's globals
+                globals.MakeCurrent();
                 try
                 {
                     // Waited for with the token: Ctrl+C during a top-level `await` stops the wait (the submission is

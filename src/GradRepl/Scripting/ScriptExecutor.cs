@@ -35,6 +35,8 @@ internal static class ScriptExecutor
             {
                 try
                 {
+                    // print, plot, ... called from this thread, and from whatever the script starts, act on these globals
+                    globals.MakeCurrent();
                     // Submission array: [0] = globals, [1] = this submission (filled in by the factory).
                     var task = (Task)entry.Invoke(null, BindingFlags.DoNotWrapExceptions, null, [new object?[] { globals, null }], null)!;
                     task.GetAwaiter().GetResult();

@@ -49,6 +49,14 @@ public sealed class CompletionProviderTests
     }
 
     [Fact]
+    public void GetCompletions_GlobalAtTopLevelAndInsideAClass_OfferedOnce()
+    {
+        Assert.Equal(["gradcheck"], Complete("gradch").Candidates);
+        Assert.Equal(["gradcheck"], Complete("class A\n{\n    public void F() => gradch").Candidates);
+        Assert.Equal(["savefig"], Complete("static void Save() => savef").Candidates);
+    }
+
+    [Fact]
     public void GetCompletions_StaticTypeMembers_OffersTorchFunctions()
     {
         var result = Complete("torch.");
@@ -62,6 +70,7 @@ public sealed class CompletionProviderTests
     public void GetCompletions_HiddenMembers_AreLeftOut()
     {
         Assert.DoesNotContain("__checkpoint", Complete("__").Candidates);
+        Assert.DoesNotContain("MakeCurrent", Complete("MakeCurr").Candidates);
         Assert.DoesNotContain("GetHashCode", Complete("GetHash").Candidates);
     }
 

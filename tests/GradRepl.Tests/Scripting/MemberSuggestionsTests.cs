@@ -26,14 +26,26 @@ public sealed class MemberSuggestionsTests : IDisposable
     }
 
     [Theory]
-    [InlineData("class A { public void F() { print(1); } }\n", "print")]
-    [InlineData("static void Draw() => plot(new[] { 1.0 }, new[] { 2.0 });\n", "plot")]
-    public void FormatCompileError_GlobalUsedInsideAClass_SaysHowToReachIt(string code, string name)
+    [InlineData("var lr = 0.1;\nclass A { public double F() => lr; }\n", "lr is a variable of the script, which a class or static method in the script cannot reach: pass it in as an argument")]
+    [InlineData("var lr = 0.1;\nstatic double F() => 2 * lr;\n", "lr is a variable of the script, which a class or static method in the script cannot reach: pass it in as an argument")]
+    [InlineData("void Report(int n) => print(n);\nclass A { public void F() => Report(1); }\n", "Report is a method of the script, which a class or static method in the script cannot call: declare it static (print, plot and the other globals work in a static method too)")]
+    [InlineData("T Same<T>(T x) => x;\nclass A { public int F() => Same(1); }\n", "Same is a method of the script, which a class or static method in the script cannot call: declare it static (print, plot and the other globals work in a static method too)")]
+    public void FormatCompileError_ScriptMemberUsedInsideAClass_SaysHowToReachIt(string code, string hint)
     {
         var text = DiagnosticFormatter.FormatCompileError(CompileError(code));
 
         Assert.Contains("error CS0120", text, StringComparison.Ordinal);
-        Assert.EndsWith($"\n    {name} belongs to the script's globals, which a class or static method in a script cannot reach: make the helper a top-level method of the script", text, StringComparison.Ordinal);
+        Assert.EndsWith("\n    " + hint, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FormatCompileError_InstanceMemberOfAClassFromAStaticMethod_AddsNoLine()
+    {
+        // the compiler's message names the class's member; nothing about scripts to add
+        var text = DiagnosticFormatter.FormatCompileError(CompileError("class A { int n; static int F() => n; }\n"));
+
+        Assert.Contains("error CS0120", text, StringComparison.Ordinal);
+        Assert.EndsWith("^", text.TrimEnd(), StringComparison.Ordinal);
     }
 
     [Fact]
