@@ -33,7 +33,7 @@ public partial class Tensor
         if (!dtype.IsFloatingPoint())
             throw new RuntimeError($"\"{(log ? "log_softmax_lastdim_kernel_impl" : "softmax_lastdim_kernel_impl")}\" not implemented for '{dtype.CppName()}'");
         var (outer, size, inner) = AlongDim.AroundDim(Sizes, dim);
-        if (!log && inner == 1 && dtype == ScalarType.Float32) return SoftmaxLastDimFloat(outer, size);
+        if (inner == 1 && dtype == ScalarType.Float32) return SoftmaxLastDimFloat(outer, size, log);
         var x = ToDoubleArray();
         var y = new double[x.Length];
         for (var o = 0; o < outer; o++)
@@ -57,10 +57,11 @@ public partial class Tensor
     }
 
     /// <summary>
-    /// softmax along the last dimension of a float32 tensor, bit for bit as PyTorch's vectorised kernel: SLEEF's exp of
-    /// x - max, the row summed in float in its order (<see cref="RowSumLikeReduceAll"/>), then times 1 / sum.
+    /// softmax or log_softmax along the last dimension of a float32 tensor, bit for bit as PyTorch's vectorised kernels:
+    /// SLEEF's exp of x - max, the row summed in float in its order (<see cref="RowSumLikeReduceAll"/>), then times
+    /// 1 / sum, or for log_softmax (x - max) - log sum with SLEEF's log.
     /// </summary>
-    private Tensor SoftmaxLastDimFloat(int outer, int size)
+    private Tensor SoftmaxLastDimFloat(int outer, int size, bool log)
     {
         var x = (float[])contiguous().Storage;
         var y = new float[x.Length];
@@ -71,6 +72,12 @@ public partial class Tensor
             var max = float.NegativeInfinity;
             foreach (var v in row) max = MathF.Max(max, v);
             for (var i = 0; i < size; i++) e[i] = SleefExp.Exp(row[i] - max);
+            if (log)
+            {
+                var logSum = SleefLog.Log(RowSumLikeReduceAll(e));
+                for (var i = 0; i < size; i++) e[i] = row[i] - max - logSum;
+                continue;
+            }
             var scale = 1 / RowSumLikeReduceAll(e);
             for (var i = 0; i < size; i++) e[i] *= scale;
         }

@@ -151,10 +151,11 @@ internal static class Elementwise
             return Tensor.Uniform(Unary(op, value), a.Sizes);
         var x = Conversion.Convert(a.Storage, dtype);
         var result = Conversion.Uninitialized(dtype, x.Length);
-        // exp, sigmoid and sin on float32 take PyTorch's bits (SLEEF's), which TensorPrimitives' differ from in the last place.
+        // exp, sigmoid, sin and log on float32 take PyTorch's bits (SLEEF's), which TensorPrimitives' differ from in the last place.
         if (dtype == ScalarType.Float32 && op == UnaryOp.Exp) SleefExp.Exp((float[])x, (float[])result);
         else if (dtype == ScalarType.Float32 && op == UnaryOp.Sin) SleefSin.Sin((float[])x, (float[])result);
         else if (dtype == ScalarType.Float32 && op == UnaryOp.Sigmoid) SleefExp.Sigmoid((float[])x, (float[])result);
+        else if (dtype == ScalarType.Float32 && op == UnaryOp.Log) SleefLog.Log((float[])x, (float[])result);
         else if (dtype == ScalarType.Float32) FloatUnary((float[])x, (float[])result, op);
         else FloatUnary((double[])x, (double[])result, op);
         return new Tensor(result, a.Sizes, dtype);

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace GradRepl.Tensors.Kernels;
@@ -156,10 +157,27 @@ internal static class MatrixProduct
             for (var k = 0; k < m; k++)
             {
                 var aik = x[i * m + k];
-                // (b·a) + c, rounded after the product and after the sum: not fused.
-                if (aik != T.Zero) TensorPrimitives.MultiplyAdd(y.AsSpan(k * stride, p), aik, row, row);
+                if (aik != T.Zero) AddScaledRow(y.AsSpan(k * stride, p), aik, row);
             }
         }
+    }
+
+    /// <summary>
+    /// row += a·b element by element, rounded after the product and after the sum. Written out rather than
+    /// TensorPrimitives.MultiplyAdd, whose vector path may fuse the two (one rounding where the BLAS has two).
+    /// </summary>
+    private static void AddScaledRow<T>(ReadOnlySpan<T> b, T a, Span<T> row) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var j = 0;
+        if (Vector.IsHardwareAccelerated && row.Length >= Vector<T>.Count)
+        {
+            var av = new Vector<T>(a);
+            var bv = MemoryMarshal.Cast<T, Vector<T>>(b);
+            var rv = MemoryMarshal.Cast<T, Vector<T>>(row);
+            for (var v = 0; v < rv.Length; v++) rv[v] = Vector.Add(Vector.Multiply(bv[v], av), rv[v]);
+            j = rv.Length * Vector<T>.Count;
+        }
+        for (; j < row.Length; j++) row[j] = b[j] * a + row[j];
     }
 
     /// <summary>

@@ -20,16 +20,16 @@ internal static class SleefSin
         var u = MathF.Round(d * InversePi, MidpointRounding.ToEven);
         var q = (int)u;
         var v = MathF.FusedMultiplyAdd(u, -PiA, d);
-        var s = AddExact(v, u * -PiB);
-        s = Add(s, u * -PiC);
+        var s = FloatPair.AddExact(v, u * -PiB);
+        s = FloatPair.Add(s, u * -PiC);
         var t = s;
-        s = Square(s);
+        s = FloatPair.Square(s);
 
         var poly = 2.6083159809786593541503e-06f;
         poly = MathF.FusedMultiplyAdd(poly, s.Hi, -0.0001981069071916863322258f);
         poly = MathF.FusedMultiplyAdd(poly, s.Hi, 0.00833307858556509017944336f);
-        var x = Add(1, Multiply(Add(-0.166666597127914428710938f, poly * s.Hi), s));
-        var result = MultiplyToFloat(t, x);
+        var x = FloatPair.Add(1, FloatPair.Multiply(FloatPair.Add(-0.166666597127914428710938f, poly * s.Hi), s));
+        var result = FloatPair.MultiplyToFloat(t, x);
 
         if ((q & 1) != 0) result = -result;
         return d == 0 && float.IsNegative(d) ? d : result;
@@ -40,47 +40,4 @@ internal static class SleefSin
     {
         for (var i = 0; i < x.Length; i++) result[i] = Sin(x[i]);
     }
-
-    // Float pairs (hi + lo) as SLEEF's df* helpers build them, with fused multiply-adds for the low parts.
-    private readonly record struct Pair(float Hi, float Lo);
-
-    private static Pair AddExact(float x, float y)
-    {
-        var s = x + y;
-        var v = s - x;
-        return new(s, (x - (s - v)) + (y - v));
-    }
-
-    private static Pair Add(Pair x, float y)
-    {
-        var s = x.Hi + y;
-        return new(s, ((x.Hi - s) + y) + x.Lo);
-    }
-
-    private static Pair Add(float x, float y)
-    {
-        var s = x + y;
-        return new(s, (x - s) + y);
-    }
-
-    private static Pair Add(float x, Pair y)
-    {
-        var s = x + y.Hi;
-        return new(s, ((x - s) + y.Hi) + y.Lo);
-    }
-
-    private static Pair Square(Pair x)
-    {
-        var s = x.Hi * x.Hi;
-        return new(s, MathF.FusedMultiplyAdd(x.Hi + x.Hi, x.Lo, MathF.FusedMultiplyAdd(x.Hi, x.Hi, -s)));
-    }
-
-    private static Pair Multiply(Pair x, Pair y)
-    {
-        var s = x.Hi * y.Hi;
-        return new(s, MathF.FusedMultiplyAdd(x.Hi, y.Lo, MathF.FusedMultiplyAdd(x.Lo, y.Hi, MathF.FusedMultiplyAdd(x.Hi, y.Hi, -s))));
-    }
-
-    private static float MultiplyToFloat(Pair x, Pair y) =>
-        MathF.FusedMultiplyAdd(x.Hi, y.Hi, MathF.FusedMultiplyAdd(x.Lo, y.Hi, x.Hi * y.Lo));
 }

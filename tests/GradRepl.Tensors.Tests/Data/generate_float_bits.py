@@ -2,7 +2,7 @@
 """Writes float_bits.json: float32 results where PyTorch 1.13's exact bits show in what it prints. Its float32 sum and mean of runs of every length class its CPU kernel treats
 differently (under 8, whole rows of 32, the cascade's carries, long runs), sums along inner and outer dimensions, and softmax along the last dimension
 (rows shorter and longer than its eight lanes), exp and sigmoid (SLEEF's exp, and the C library's in sigmoid's
-tail) and sin, and matrix products (mm, linear with a bias, a transposed operand, mv, dot), as FloatBitsTests checks them.
+tail), sin and log, log_softmax along the last dimension, and matrix products (mm, linear with a bias, a transposed operand, mv, dot), as FloatBitsTests checks them.
 
 Run by hand on a machine with Debian's python3-torch (PyTorch 1.13, AVX2 kernels):
     /usr/bin/python3 tests/GradRepl.Tensors.Tests/Data/generate_float_bits.py
@@ -49,7 +49,8 @@ def main():
     softmax = []
     for n in SOFTMAX_LENGTHS:
         x = torch.tensor([(k * 37 % 101) / 25.0 - 2.0 for k in range(3 * n)], dtype=torch.float64).to(torch.float32)
-        softmax.append({"length": n, "values": x.view(3, n).softmax(-1).flatten().tolist()})
+        softmax.append({"length": n, "values": x.view(3, n).softmax(-1).flatten().tolist(),
+                        "log_values": x.view(3, n).log_softmax(-1).flatten().tolist()})
     dims = []
     for shape, dim in DIM_SUMS:
         n = 1
@@ -59,7 +60,7 @@ def main():
         dims.append({"shape": shape, "dim": dim, "values": x.sum(dim).flatten().tolist()})
     x = torch.tensor(UNARY_EDGES + [(k * 7919 % 10007) / 1000.0 - 5.0 for k in range(2005)], dtype=torch.float64).to(torch.float32)
     unary = {"exp": finite_or_name(x.exp().tolist()), "sigmoid": finite_or_name(x.sigmoid().tolist()),
-             "sin": finite_or_name(x.sin().tolist())}
+             "sin": finite_or_name(x.sin().tolist()), "log": finite_or_name(x.log().tolist())}
     products = []
     for n, m, p in PRODUCT_SHAPES:
         a, b, w = values(n * m).view(n, m), values(m * p).view(m, p), values(p * m).view(p, m)

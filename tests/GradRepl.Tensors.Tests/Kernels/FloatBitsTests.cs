@@ -8,7 +8,7 @@ namespace GradRepl.Tensors.Tests.Kernels;
 /// The float32 sum and mean against PyTorch's (Data/float_bits.json, from Data/generate_float_bits.py): PyTorch adds in float, in
 /// its own order, and a loss prints its last digit from that order. Lengths cover each path of its kernel, and both
 /// sides of the switch from the plain loop to 256-bit registers. softmax along the last dimension too: SLEEF's exp and
-/// PyTorch's order of additions; exp, sigmoid and sin, whose last bit PyTorch takes from SLEEF; matrix products, which
+/// PyTorch's order of additions, and log_softmax; exp, sigmoid, sin and log, whose last bit PyTorch takes from SLEEF; matrix products, which
 /// its build's reference BLAS adds one float term at a time.
 /// </summary>
 public sealed class FloatBitsTests
@@ -48,14 +48,15 @@ public sealed class FloatBitsTests
 
     [Theory]
     [MemberData(nameof(SoftmaxLengths))]
-    public void SoftmaxAlongTheLastDim_IsBitForBitPyTorchs(int length)
+    public void SoftmaxAndLogSoftmaxAlongTheLastDim_AreBitForBitPyTorchs(int length)
     {
-        var expected = Golden("softmax").Single(c => c.GetProperty("length").GetInt32() == length)
-            .GetProperty("values").EnumerateArray().Select(v => v.GetDouble()).ToArray();
+        var golden = Golden("softmax").Single(c => c.GetProperty("length").GetInt32() == length);
+        double[] Expected(string name) => golden.GetProperty(name).EnumerateArray().Select(v => v.GetDouble()).ToArray();
         var x = new float[3 * length];
         for (var k = 0; k < x.Length; k++) x[k] = (float)(k * 37 % 101 / 25.0 - 2.0);
 
-        Assert.Equal(expected, torch.tensor(x).view(3, length).softmax(-1).ToArray());
+        Assert.Equal(Expected("values"), torch.tensor(x).view(3, length).softmax(-1).ToArray());
+        Assert.Equal(Expected("log_values"), torch.tensor(x).view(3, length).log_softmax(-1).ToArray());
     }
 
     public static TheoryData<int> DimSumCases => Indexes("dims");
@@ -77,14 +78,15 @@ public sealed class FloatBitsTests
     [InlineData("exp")]
     [InlineData("sigmoid")]
     [InlineData("sin")]
-    public void ExpSigmoidAndSin_AreBitForBitPyTorchs(string op)
+    [InlineData("log")]
+    public void ExpSigmoidSinAndLog_AreBitForBitPyTorchs(string op)
     {
         var edges = new[] { -200.0, -104.5, -103.9, -87.5, 88.0, 88.8, 100.0, 100.5, double.PositiveInfinity, double.NegativeInfinity, double.NaN, 0.0, -0.0, 12.0 };
         var values = edges.Select(v => (float)v).Concat(Enumerable.Range(0, 2005).Select(k => (float)((long)k * 7919 % 10007 / 1000.0 - 5.0))).ToArray();
         var expected = Golden("unary").Single().GetProperty(op).EnumerateArray().Select(Number).ToArray();
         var x = torch.tensor(values);
 
-        var result = op switch { "exp" => x.exp(), "sigmoid" => x.sigmoid(), _ => x.sin() };
+        var result = op switch { "exp" => x.exp(), "sigmoid" => x.sigmoid(), "sin" => x.sin(), _ => x.log() };
 
         Assert.Equal(expected, result.ToArray());
     }
