@@ -5,10 +5,8 @@ namespace GradRepl.Tensors.Random;
 /// PyTorch's numbers. Tensors of 16 or more elements are filled with uniforms first, then transformed 16 at a time by
 /// Box-Muller (the first 8 with the last 8), the last 16 drawn and transformed again when the size is not a multiple of
 /// 16. Smaller tensors draw one double-precision normal per element, and each pair's second value is kept in the
-/// generator for the next draw, even in a later call. Float64 values equal PyTorch's bit for bit. PyTorch's float32
-/// fill on AVX2 machines uses its own approximate log and sincos (avx_mathfun), so float32 values of large tensors can
-/// differ by a few units in the last place: over 200 seeds of randn(50), 2 of 10,000 printed elements differ in the
-/// fourth decimal.
+/// generator for the next draw, even in a later call. Float64 values equal PyTorch's bit for bit; float32 values too,
+/// the AVX2 fill's own approximate log and sincos ported (<see cref="BoxMullerMath"/>).
 /// </summary>
 internal static class NormalDistribution
 {
@@ -73,18 +71,18 @@ internal static class NormalDistribution
         return radius * Math.Cos(theta);
     }
 
-    // Box-Muller on 16 uniforms in float arithmetic; theta is computed in double and rounded, as in PyTorch.
+    // Box-Muller on 16 uniforms in float arithmetic, with the AVX2 kernel's log and sin/cos (BoxMullerMath).
     private static void Transform(float[] d, int at, float mean, float std)
     {
         for (var j = 0; j < Block / 2; j++)
         {
             var u1 = 1f - d[at + j]; // [0, 1) -> (0, 1] for the log
             var u2 = d[at + j + Block / 2];
-            var radius = MathF.Sqrt(-2f * MathF.Log(u1));
-            var theta = TwoPi * u2;
+            var radius = MathF.Sqrt(-2f * BoxMullerMath.Log(u1));
+            var (sin, cos) = BoxMullerMath.SinCos(TwoPi * u2);
             // the AVX2 kernel scales with a fused multiply-add
-            d[at + j] = MathF.FusedMultiplyAdd(radius * MathF.Cos(theta), std, mean);
-            d[at + j + Block / 2] = MathF.FusedMultiplyAdd(radius * MathF.Sin(theta), std, mean);
+            d[at + j] = MathF.FusedMultiplyAdd(radius * cos, std, mean);
+            d[at + j + Block / 2] = MathF.FusedMultiplyAdd(radius * sin, std, mean);
         }
     }
 

@@ -135,8 +135,12 @@ public static partial class torch
                     value = new Tensor(Conversion.Convert(losses, input.dtype), batched ? [n] : [], input.dtype);
                 else
                 {
-                    var total = losses.Sum();
-                    value = new Tensor(Conversion.Filled(input.dtype, 1, mode == "mean" ? total / totalWeight : total), [], input.dtype);
+                    // PyTorch's order of additions, in the input's precision; the mean divides in it too
+                    var (total, weightTotal) = input.dtype == ScalarType.Float32
+                        ? NllLossSum.Sum<float>(x, labels, w, n, classes, ignore_index)
+                        : NllLossSum.Sum<double>(x, labels, w, n, classes, ignore_index);
+                    var mean = input.dtype == ScalarType.Float32 ? (float)total / (float)weightTotal : total / weightTotal;
+                    value = new Tensor(Conversion.Filled(input.dtype, 1, mode == "mean" ? mean : total), [], input.dtype);
                 }
                 if (!Recorder.ShouldRecord(input)) return value;
                 if (mode == "mean") for (var i = 0; i < coefficients.Length; i++) coefficients[i] /= totalWeight;

@@ -2,7 +2,8 @@
 """Writes float_bits.json: float32 results where PyTorch 1.13's exact bits show in what it prints. Its float32 sum and mean of runs of every length class its CPU kernel treats
 differently (under 8, whole rows of 32, the cascade's carries, long runs), sums along inner and outer dimensions, and softmax along the last dimension
 (rows shorter and longer than its eight lanes), exp and sigmoid (SLEEF's exp, and the C library's in sigmoid's
-tail), sin and log, log_softmax along the last dimension, and matrix products (mm, linear with a bias, a transposed operand, mv, dot), as FloatBitsTests checks them.
+tail), sin and log, log_softmax along the last dimension, matrix products (mm, linear with a bias, a transposed operand, mv, dot), nll_loss's sums and float32 randn, as
+FloatBitsTests checks them.
 
 Run by hand on a machine with Debian's python3-torch (PyTorch 1.13, AVX2 kernels):
     /usr/bin/python3 tests/GradRepl.Tensors.Tests/Data/generate_float_bits.py
@@ -26,6 +27,10 @@ DIM_SUMS = [([60, 1], [0, 1]), ([3, 5], [1]), ([4, 37], [1]), ([2, 3, 40], [2]),
 UNARY_EDGES = [-200.0, -104.5, -103.9, -87.5, 88.0, 88.8, 100.0, 100.5, float("inf"), float("-inf"), float("nan"), 0.0, -0.0, 12.0]
 SOFTMAX_LENGTHS = [1, 2, 3, 7, 8, 9, 15, 16, 17, 40]
 # Matrix products (n, m, p): this build's reference BLAS adds one float term at a time; small and blocked sizes.
+# nll_loss over batches around its cascade's carries (every 16 samples) and long ones; float32 randn of 16 or more
+# elements (its AVX2 Box-Muller with avx_mathfun's log and sincos), whole blocks of 16 and a redrawn last block.
+NLL_SIZES = [1, 2, 15, 16, 17, 100, 257, 4099]
+RANDN_CASES = [(0, 16), (0, 80), (1, 50), (42, 1000), (7, 4099)]
 PRODUCT_SHAPES = [(3, 5, 2), (7, 33, 9), (4, 784, 16), (101, 97, 10), (40, 300, 37)]
 LENGTHS = [0, 1, 3, 4, 5, 7, 8, 9, 31, 32, 33, 60, 100, 513, 1000, 4095, 4096, 4097, 5000, 65537, 262144, 300001, 1000003,
            16777249]
@@ -70,9 +75,22 @@ def main():
                          "mm_transposed_left": torch.mm(values(m * n).view(m, n).t(), b).flatten().tolist(),
                          "mv": torch.mv(a, values(m)).tolist(),
                          "dot": torch.dot(values(m), values(m + 3)[3:]).item()})
+    nll = []
+    for n in NLL_SIZES:
+        x = values(n * 5).view(n, 5)
+        target = torch.tensor([k * 7 % 5 for k in range(n)])
+        target[3::11] = -100  # some samples ignored
+        weight = values(5).abs() + 0.5
+        nll.append({"n": n, "mean": torch.nn.functional.nll_loss(x, target).item(),
+                    "sum": torch.nn.functional.nll_loss(x, target, reduction="sum").item(),
+                    "weighted_mean": torch.nn.functional.nll_loss(x, target, weight=weight).item()})
+    randn = []
+    for seed, size in RANDN_CASES:
+        torch.manual_seed(seed)
+        randn.append({"seed": seed, "size": size, "values": torch.randn(size).tolist()})
     path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "float_bits.json")
     with open(path, "w") as f:
-        json.dump({"torch": torch.__version__, "cases": cases, "softmax": softmax, "dims": dims, "unary": unary,
+        json.dump({"torch": torch.__version__, "cases": cases, "softmax": softmax, "dims": dims, "unary": unary, "nll": nll, "randn": randn,
                    "products": products}, f, indent=1, allow_nan=False)
         f.write("\n")
 

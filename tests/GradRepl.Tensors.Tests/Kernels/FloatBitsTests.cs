@@ -9,7 +9,8 @@ namespace GradRepl.Tensors.Tests.Kernels;
 /// its own order, and a loss prints its last digit from that order. Lengths cover each path of its kernel, and both
 /// sides of the switch from the plain loop to 256-bit registers. softmax along the last dimension too: SLEEF's exp and
 /// PyTorch's order of additions, and log_softmax; exp, sigmoid, sin and log, whose last bit PyTorch takes from SLEEF; matrix products, which
-/// its build's reference BLAS adds one float term at a time.
+/// its build's reference BLAS adds one float term at a time; nll_loss's cascade of partial sums; float32 randn, whose
+/// AVX2 fill has its own log and sincos.
 /// </summary>
 public sealed class FloatBitsTests
 {
@@ -126,6 +127,37 @@ public sealed class FloatBitsTests
         Assert.Equal(Expected("mm_transposed_left"), torch.mm(torch.tensor(Values(m * n)).view(m, n).t(), b).ToArray());
         Assert.Equal(Expected("mv"), torch.mv(a, torch.tensor(Values(m))).ToArray());
         Assert.Equal(c.GetProperty("dot").GetDouble(), torch.dot(torch.tensor(Values(m)), torch.tensor(Values(m + 3))[3..]).item());
+    }
+
+    public static TheoryData<int> NllCases => Indexes("nll");
+
+    [Theory]
+    [MemberData(nameof(NllCases))]
+    public void NllLossSums_AreBitForBitPyTorchs(int index)
+    {
+        var c = Golden("nll").ElementAt(index);
+        var n = c.GetProperty("n").GetInt32();
+        var x = torch.tensor(Values(n * 5)).view(n, 5);
+        var labels = Enumerable.Range(0, n).Select(k => k % 11 == 3 ? -100L : k * 7 % 5).ToArray();
+        var target = torch.tensor(labels);
+        var weight = torch.tensor(Values(5)).abs() + 0.5;
+
+        Assert.Equal(c.GetProperty("mean").GetDouble(), torch.nn.functional.nll_loss(x, target).item());
+        Assert.Equal(c.GetProperty("sum").GetDouble(), torch.nn.functional.nll_loss(x, target, reduction: "sum").item());
+        Assert.Equal(c.GetProperty("weighted_mean").GetDouble(), torch.nn.functional.nll_loss(x, target, weight: weight).item());
+    }
+
+    public static TheoryData<int> RandnCases => Indexes("randn");
+
+    [Theory]
+    [MemberData(nameof(RandnCases))]
+    public void Float32Randn_IsBitForBitPyTorchs(int index)
+    {
+        var c = Golden("randn").ElementAt(index);
+        torch.manual_seed(c.GetProperty("seed").GetInt64());
+        var expected = c.GetProperty("values").EnumerateArray().Select(v => v.GetDouble()).ToArray();
+
+        Assert.Equal(expected, torch.randn(c.GetProperty("size").GetInt64()).ToArray());
     }
 
     /// <summary>0, 1, ... for each case of a golden section.</summary>
