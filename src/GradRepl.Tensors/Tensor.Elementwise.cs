@@ -257,8 +257,11 @@ public partial class Tensor
     {
         var result = Elementwise.Unary(UnaryOp.Tanh, this);
         if (!Recorder.ShouldRecord(this)) return result;
-        // d(tanh x)/dx = 1 - tanh² x
-        return Recorder.Record(result, "TanhBackward0", [this], true, (g, _) => [g * (1.0 - result * result)], saved: [result]);
+        // d(tanh x)/dx = 1 - tanh² x; PyTorch's kernel computes 1 - y² as one fused multiply-add, so the first
+        // derivative does too (a second one needs the differentiable form)
+        return Recorder.Record(result, "TanhBackward0", [this], true,
+            (g, _) => [GradMode.IsEnabled || !result.dtype.IsFloatingPoint() ? g * (1.0 - result * result) : g * Elementwise.OneMinusSquare(result)],
+            saved: [result]);
     }
 
     /// <summary>The logistic function 1/(1+e^-x) element-wise.</summary>

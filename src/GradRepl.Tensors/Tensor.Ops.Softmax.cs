@@ -25,7 +25,11 @@ public partial class Tensor
         var result = x.SoftmaxKernel(d, log: true);
         if (!Recorder.ShouldRecord(x)) return result;
         // d log_softmax_i/dx_j = δ_ij - softmax_j: the gradient is g - e^y·Σ g
-        return Recorder.Record(result, "LogSoftmaxBackward0", [x], true, (g, _) => [g - result.exp() * g.sum([d], keepdim: true)]);
+        var lastDimFloat = d == x.Sizes.Length - 1 && x.dtype == ScalarType.Float32;
+        return Recorder.Record(result, "LogSoftmaxBackward0", [x], true, (g, _) =>
+            [!GradMode.IsEnabled && lastDimFloat && g.dtype == ScalarType.Float32 && g.Sizes.AsSpan().SequenceEqual(result.Sizes)
+                ? LogSoftmaxBackwardLastDimFloat(g, result)
+                : g - result.exp() * g.sum([d], keepdim: true)]);
     }
 
     private Tensor SoftmaxKernel(int dim, bool log)
@@ -82,6 +86,24 @@ public partial class Tensor
             for (var i = 0; i < size; i++) e[i] *= scale;
         }
         return new Tensor(y, Sizes, ScalarType.Float32);
+    }
+
+    /// <summary>
+    /// log_softmax's gradient along the last dimension of float32, as PyTorch's vectorised kernel computes it: the row's
+    /// Σ g in reduce_all's order, then g - e^y·Σ g as one fused multiply-add per element, with SLEEF's exp.
+    /// </summary>
+    private static Tensor LogSoftmaxBackwardLastDimFloat(Tensor grad, Tensor output)
+    {
+        var g = (float[])grad.contiguous().Storage;
+        var y = (float[])output.contiguous().Storage;
+        var size = output.Sizes[^1];
+        var result = new float[g.Length];
+        for (var row = 0; row + size <= g.Length && size > 0; row += size)
+        {
+            var sum = RowSumLikeReduceAll(g.AsSpan(row, size));
+            for (var i = row; i < row + size; i++) result[i] = MathF.FusedMultiplyAdd(-SleefExp.Exp(y[i]), sum, g[i]);
+        }
+        return new Tensor(result, output.Sizes, ScalarType.Float32);
     }
 
     /// <summary>

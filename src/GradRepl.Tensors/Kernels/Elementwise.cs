@@ -151,11 +151,12 @@ internal static class Elementwise
             return Tensor.Uniform(Unary(op, value), a.Sizes);
         var x = Conversion.Convert(a.Storage, dtype);
         var result = Conversion.Uninitialized(dtype, x.Length);
-        // exp, sigmoid, sin and log on float32 take PyTorch's bits (SLEEF's), which TensorPrimitives' differ from in the last place.
+        // exp, sigmoid, sin, log and tanh on float32 take PyTorch's bits (SLEEF's), which TensorPrimitives' differ from in the last place.
         if (dtype == ScalarType.Float32 && op == UnaryOp.Exp) SleefExp.Exp((float[])x, (float[])result);
         else if (dtype == ScalarType.Float32 && op == UnaryOp.Sin) SleefSin.Sin((float[])x, (float[])result);
         else if (dtype == ScalarType.Float32 && op == UnaryOp.Sigmoid) SleefExp.Sigmoid((float[])x, (float[])result);
         else if (dtype == ScalarType.Float32 && op == UnaryOp.Log) SleefLog.Log((float[])x, (float[])result);
+        else if (dtype == ScalarType.Float32 && op == UnaryOp.Tanh) SleefTanh.Tanh((float[])x, (float[])result);
         else if (dtype == ScalarType.Float32) FloatUnary((float[])x, (float[])result, op);
         else FloatUnary((double[])x, (double[])result, op);
         return new Tensor(result, a.Sizes, dtype);
@@ -254,6 +255,27 @@ internal static class Elementwise
             default: throw new RuntimeError("masked values cannot be bool");
         }
         return new Tensor(result, shape, values.dtype);
+    }
+
+    /// <summary>1 - x² element-wise as one fused multiply-add (one rounding), as PyTorch's tanh_backward compiles it.</summary>
+    public static Tensor OneMinusSquare(Tensor x)
+    {
+        switch (x.Storage)
+        {
+            case float[] f:
+            {
+                var r = Conversion.UninitializedArray<float>(f.Length);
+                for (var i = 0; i < f.Length; i++) r[i] = MathF.FusedMultiplyAdd(-f[i], f[i], 1f);
+                return new Tensor(r, x.Sizes, x.dtype);
+            }
+            case double[] d:
+            {
+                var r = Conversion.UninitializedArray<double>(d.Length);
+                for (var i = 0; i < d.Length; i++) r[i] = Math.FusedMultiplyAdd(-d[i], d[i], 1.0);
+                return new Tensor(r, x.Sizes, x.dtype);
+            }
+            default: throw new InvalidOperationException("floating-point storage expected");
+        }
     }
 
     /// <summary>The one value of a one-element or uniform tensor, widened to double (without materialising it).</summary>

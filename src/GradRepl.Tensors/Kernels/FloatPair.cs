@@ -15,6 +15,22 @@ internal readonly record struct FloatPair(float Hi, float Lo)
         return new(s, (x - (s - v)) + (y - v));
     }
 
+    /// <summary>x + y, exact in the high parts whatever their magnitudes (dfadd2_vf2_vf2_vf).</summary>
+    public static FloatPair AddExact(FloatPair x, float y)
+    {
+        var s = x.Hi + y;
+        var v = s - x.Hi;
+        return new(s, ((x.Hi - (s - v)) + (y - v)) + x.Lo);
+    }
+
+    /// <summary>x + y, exact in the high parts whatever their magnitudes (dfadd2_vf2_vf2_vf2).</summary>
+    public static FloatPair AddExact(FloatPair x, FloatPair y)
+    {
+        var s = x.Hi + y.Hi;
+        var v = s - x.Hi;
+        return new(s, ((x.Hi - (s - v)) + (y.Hi - v)) + (x.Lo + y.Lo));
+    }
+
     /// <summary>x + y for |x.Hi| ≥ |y| (dfadd_vf2_vf2_vf).</summary>
     public static FloatPair Add(FloatPair x, float y)
     {
@@ -70,6 +86,16 @@ internal readonly record struct FloatPair(float Hi, float Lo)
     /// <summary>x · y rounded to one float (dfmul_vf_vf2_vf2).</summary>
     public static float MultiplyToFloat(FloatPair x, FloatPair y) =>
         MathF.FusedMultiplyAdd(x.Hi, y.Hi, MathF.FusedMultiplyAdd(x.Lo, y.Hi, x.Hi * y.Lo));
+
+    /// <summary>1 / d (dfrec_vf2_vf2).</summary>
+    public static FloatPair Reciprocal(FloatPair d)
+    {
+        var s = 1 / d.Hi;
+        return new(s, s * MathF.FusedMultiplyAdd(-d.Lo, s, MathF.FusedMultiplyAdd(-d.Hi, s, 1)));
+    }
+
+    /// <summary>-x (dfneg_vf2_vf2).</summary>
+    public static FloatPair Negate(FloatPair x) => new(-x.Hi, -x.Lo);
 
     /// <summary>n / d (dfdiv_vf2_vf2_vf2).</summary>
     public static FloatPair Divide(FloatPair n, FloatPair d)

@@ -2,7 +2,7 @@
 """Writes float_bits.json: float32 results where PyTorch 1.13's exact bits show in what it prints. Its float32 sum and mean of runs of every length class its CPU kernel treats
 differently (under 8, whole rows of 32, the cascade's carries, long runs), sums along inner and outer dimensions, and softmax along the last dimension
 (rows shorter and longer than its eight lanes), exp and sigmoid (SLEEF's exp, and the C library's in sigmoid's
-tail), sin and log, log_softmax along the last dimension, matrix products (mm, linear with a bias, a transposed operand, mv, dot), nll_loss's sums and float32 randn, as
+tail), sin, log and tanh, log_softmax along the last dimension and its gradient, tanh's gradient, matrix products (mm, linear with a bias, a transposed operand, mv, dot), nll_loss's sums and float32 randn, as
 FloatBitsTests checks them.
 
 Run by hand on a machine with Debian's python3-torch (PyTorch 1.13, AVX2 kernels):
@@ -29,6 +29,9 @@ SOFTMAX_LENGTHS = [1, 2, 3, 7, 8, 9, 15, 16, 17, 40]
 # Matrix products (n, m, p): this build's reference BLAS adds one float term at a time; small and blocked sizes.
 # nll_loss over batches around its cascade's carries (every 16 samples) and long ones; float32 randn of 16 or more
 # elements (its AVX2 Box-Muller with avx_mathfun's log and sincos), whole blocks of 16 and a redrawn last block.
+# Gradients PyTorch's kernels compute with a fused multiply-add: log_softmax's (last dim, rows shorter and longer than
+# eight) and tanh's.
+GRADIENT_SHAPES = [(20, 3), (5, 17), (3, 40)]
 NLL_SIZES = [1, 2, 15, 16, 17, 100, 257, 4099]
 RANDN_CASES = [(0, 16), (0, 80), (1, 50), (42, 1000), (7, 4099)]
 PRODUCT_SHAPES = [(3, 5, 2), (7, 33, 9), (4, 784, 16), (101, 97, 10), (40, 300, 37)]
@@ -65,7 +68,8 @@ def main():
         dims.append({"shape": shape, "dim": dim, "values": x.sum(dim).flatten().tolist()})
     x = torch.tensor(UNARY_EDGES + [(k * 7919 % 10007) / 1000.0 - 5.0 for k in range(2005)], dtype=torch.float64).to(torch.float32)
     unary = {"exp": finite_or_name(x.exp().tolist()), "sigmoid": finite_or_name(x.sigmoid().tolist()),
-             "sin": finite_or_name(x.sin().tolist()), "log": finite_or_name(x.log().tolist())}
+             "sin": finite_or_name(x.sin().tolist()), "log": finite_or_name(x.log().tolist()),
+             "tanh": finite_or_name(x.tanh().tolist())}
     products = []
     for n, m, p in PRODUCT_SHAPES:
         a, b, w = values(n * m).view(n, m), values(m * p).view(m, p), values(p * m).view(p, m)
@@ -75,6 +79,15 @@ def main():
                          "mm_transposed_left": torch.mm(values(m * n).view(m, n).t(), b).flatten().tolist(),
                          "mv": torch.mv(a, values(m)).tolist(),
                          "dot": torch.dot(values(m), values(m + 3)[3:]).item()})
+    gradients = []
+    for rows, size in GRADIENT_SHAPES:
+        n = rows * size
+        g = values(n + 7)[7:].view(rows, size)
+        x = values(n).view(rows, size).requires_grad_()
+        torch.log_softmax(x, -1).backward(g)
+        t = values(n).view(rows, size).requires_grad_()
+        t.tanh().backward(g)
+        gradients.append({"shape": [rows, size], "log_softmax": x.grad.flatten().tolist(), "tanh": t.grad.flatten().tolist()})
     nll = []
     for n in NLL_SIZES:
         x = values(n * 5).view(n, 5)
@@ -90,7 +103,7 @@ def main():
         randn.append({"seed": seed, "size": size, "values": torch.randn(size).tolist()})
     path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "float_bits.json")
     with open(path, "w") as f:
-        json.dump({"torch": torch.__version__, "cases": cases, "softmax": softmax, "dims": dims, "unary": unary, "nll": nll, "randn": randn,
+        json.dump({"torch": torch.__version__, "cases": cases, "softmax": softmax, "dims": dims, "unary": unary, "nll": nll, "randn": randn, "gradients": gradients,
                    "products": products}, f, indent=1, allow_nan=False)
         f.write("\n")
 

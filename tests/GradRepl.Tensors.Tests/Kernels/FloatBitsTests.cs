@@ -8,7 +8,8 @@ namespace GradRepl.Tensors.Tests.Kernels;
 /// The float32 sum and mean against PyTorch's (Data/float_bits.json, from Data/generate_float_bits.py): PyTorch adds in float, in
 /// its own order, and a loss prints its last digit from that order. Lengths cover each path of its kernel, and both
 /// sides of the switch from the plain loop to 256-bit registers. softmax along the last dimension too: SLEEF's exp and
-/// PyTorch's order of additions, and log_softmax; exp, sigmoid, sin and log, whose last bit PyTorch takes from SLEEF; matrix products, which
+/// PyTorch's order of additions, and log_softmax and its gradient; exp, sigmoid, sin, log and tanh, whose last bit
+/// PyTorch takes from SLEEF, and tanh's gradient (one fused multiply-add); matrix products, which
 /// its build's reference BLAS adds one float term at a time; nll_loss's cascade of partial sums; float32 randn, whose
 /// AVX2 fill has its own log and sincos.
 /// </summary>
@@ -80,14 +81,15 @@ public sealed class FloatBitsTests
     [InlineData("sigmoid")]
     [InlineData("sin")]
     [InlineData("log")]
-    public void ExpSigmoidSinAndLog_AreBitForBitPyTorchs(string op)
+    [InlineData("tanh")]
+    public void ExpSigmoidSinLogAndTanh_AreBitForBitPyTorchs(string op)
     {
         var edges = new[] { -200.0, -104.5, -103.9, -87.5, 88.0, 88.8, 100.0, 100.5, double.PositiveInfinity, double.NegativeInfinity, double.NaN, 0.0, -0.0, 12.0 };
         var values = edges.Select(v => (float)v).Concat(Enumerable.Range(0, 2005).Select(k => (float)((long)k * 7919 % 10007 / 1000.0 - 5.0))).ToArray();
         var expected = Golden("unary").Single().GetProperty(op).EnumerateArray().Select(Number).ToArray();
         var x = torch.tensor(values);
 
-        var result = op switch { "exp" => x.exp(), "sigmoid" => x.sigmoid(), "sin" => x.sin(), _ => x.log() };
+        var result = op switch { "exp" => x.exp(), "sigmoid" => x.sigmoid(), "sin" => x.sin(), "log" => x.log(), _ => x.tanh() };
 
         Assert.Equal(expected, result.ToArray());
     }
@@ -158,6 +160,27 @@ public sealed class FloatBitsTests
         var expected = c.GetProperty("values").EnumerateArray().Select(v => v.GetDouble()).ToArray();
 
         Assert.Equal(expected, torch.randn(c.GetProperty("size").GetInt64()).ToArray());
+    }
+
+    public static TheoryData<int> GradientCases => Indexes("gradients");
+
+    [Theory]
+    [MemberData(nameof(GradientCases))]
+    public void LogSoftmaxAndTanhGradients_AreBitForBitPyTorchs(int index)
+    {
+        var c = Golden("gradients").ElementAt(index);
+        var shape = c.GetProperty("shape").EnumerateArray().Select(v => v.GetInt64()).ToArray();
+        var n = (int)(shape[0] * shape[1]);
+        var g = torch.tensor(Values(n + 7)[7..]).view(shape);
+        double[] Expected(string name) => c.GetProperty(name).EnumerateArray().Select(v => v.GetDouble()).ToArray();
+
+        var x = torch.tensor(Values(n)).view(shape).requires_grad_();
+        torch.log_softmax(x, -1).backward(g);
+        var t = torch.tensor(Values(n)).view(shape).requires_grad_();
+        t.tanh().backward(g);
+
+        Assert.Equal(Expected("log_softmax"), x.grad!.ToArray());
+        Assert.Equal(Expected("tanh"), t.grad!.ToArray());
     }
 
     /// <summary>0, 1, ... for each case of a golden section.</summary>
