@@ -10,9 +10,10 @@ namespace GradRepl.Tensors.Kernels;
 /// </summary>
 internal static class SleefExp
 {
-    private const float Log2E = 1.442695040888963407359924681001892137426645954152985934135449406931f;
-    private const float Ln2Upper = 0.693145751953125f;
-    private const float Ln2Lower = 1.428606765330187045e-06f;
+    // The range reduction's constants, shared with SleefTanh's exp of a float pair.
+    internal const float Log2E = 1.442695040888963407359924681001892137426645954152985934135449406931f;
+    internal const float Ln2Upper = 0.693145751953125f;
+    internal const float Ln2Lower = 1.428606765330187045e-06f;
 
     /// <summary>e^<paramref name="d"/> as SLEEF computes it.</summary>
     public static float Exp(float d)
@@ -80,5 +81,6 @@ internal static class SleefExp
 
     private static Vector256<float> Pow2(Vector256<int> e) => Vector256.ShiftLeft(e + Vector256.Create(127), 23).AsSingle();
 
-    private static float Pow2(int e) => BitConverter.Int32BitsToSingle((e + 127) << 23);
+    /// <summary>2^<paramref name="e"/> for a normal exponent.</summary>
+    internal static float Pow2(int e) => BitConverter.Int32BitsToSingle((e + 127) << 23);
 }

@@ -7,10 +7,6 @@ namespace GradRepl.Tensors.Kernels;
 /// </summary>
 internal static class SleefTanh
 {
-    private const float Log2E = 1.442695040888963407359924681001892137426645954152985934135449406931f;
-    private const float Ln2Upper = 0.693145751953125f;
-    private const float Ln2Lower = 1.428606765330187045e-06f;
-
     /// <summary>tanh of each value, as PyTorch's kernel splits them between SLEEF and the C library.</summary>
     public static void Tanh(ReadOnlySpan<float> x, Span<float> result)
     {
@@ -35,9 +31,9 @@ internal static class SleefTanh
     /// <summary>e^<paramref name="d"/> as a float pair (SLEEF's expk2f, for a float argument).</summary>
     private static FloatPair ExpPair(float d)
     {
-        var q = (int)MathF.Round(d * Log2E, MidpointRounding.ToEven);
-        var s = FloatPair.AddExact(new FloatPair(d, 0), q * -Ln2Upper);
-        s = FloatPair.AddExact(s, q * -Ln2Lower);
+        var q = (int)MathF.Round(d * SleefExp.Log2E, MidpointRounding.ToEven);
+        var s = FloatPair.AddExact(new FloatPair(d, 0), q * -SleefExp.Ln2Upper);
+        s = FloatPair.AddExact(s, q * -SleefExp.Ln2Lower);
 
         var u = 0.1980960224e-3f;
         u = MathF.FusedMultiplyAdd(u, s.Hi, 0.1394256484e-2f);
@@ -50,10 +46,8 @@ internal static class SleefTanh
         t = FloatPair.Add(1, t);
 
         // 2^q in two factors, as SLEEF's ldexp2
-        var scale1 = Pow2(q >> 1);
-        var scale2 = Pow2(q - (q >> 1));
+        var scale1 = SleefExp.Pow2(q >> 1);
+        var scale2 = SleefExp.Pow2(q - (q >> 1));
         return d < -104 ? new FloatPair(0, 0) : new FloatPair(t.Hi * scale1 * scale2, t.Lo * scale1 * scale2);
     }
-
-    private static float Pow2(int e) => BitConverter.Int32BitsToSingle((e + 0x7f) << 23);
 }
